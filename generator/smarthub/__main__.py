@@ -1,0 +1,5 @@
+"""Allow ``python -m smarthub``."""
+
+from smarthub.cli import main
+
+main()

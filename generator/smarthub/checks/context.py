@@ -1,0 +1,87 @@
+"""What every check gets: the loaded hub, today's date, and shared, computed-once lookups."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from smarthub.findings import Finding
+from smarthub.matcher import Occurrence, TermMatcher
+from smarthub.model import Hub, SourceFile, TextRegion
+
+if TYPE_CHECKING:
+    from smarthub.checks.registry import Rule
+
+
+@dataclass
+class CheckContext:
+    """The hub under check and the files to report on."""
+
+    hub: Hub
+    today: dt.date
+    reported: set[str] | None = None  # hub-relative paths to report on; None: all
+    _occurrences: dict[int, list[tuple[TextRegion, list[Occurrence]]]] = field(default_factory=dict)
+
+    @cached_property
+    def matcher(self) -> TermMatcher:
+        """One matcher for the whole glossary, built on first use."""
+        return TermMatcher(self.hub.terms.values())
+
+    def sources(self) -> Iterator[SourceFile]:
+        """The loaded files whose findings are reported."""
+        for source in self.hub.sources:
+            if source.text and (self.reported is None or source.rel in self.reported):
+                yield source
+
+    def occurrences(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
+        """Term occurrences in each checked region of a file (found once, shared by all rules)."""
+        key = id(source)
+        if key not in self._occurrences:
+            self._occurrences[key] = [
+                (region, self.matcher.find(region.text)) for region in source.regions
+            ]
+        return self._occurrences[key]
+
+    def finding(
+        self,
+        rule: Rule,
+        source: SourceFile,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding of ``rule`` at file offsets ``[start, end)`` of ``source``."""
+        line, column = source.position(start)
+        end = max(end, start)
+        end_line, end_column = source.position(end) if end > start else (line, column)
+        return Finding(
+            path=source.rel,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=rule.code,
+            name=rule.name,
+            severity=rule.severity,
+            message=message,
+            match=source.text[start:end],
+            suggestion=suggestion,
+        )
+
+    def region_finding(
+        self,
+        rule: Rule,
+        source: SourceFile,
+        region: TextRegion,
+        start: int,
+        end: int,
+        message: str,
+        suggestion: str | None = None,
+    ) -> Finding:
+        """A finding at text offsets ``[start, end)`` of a region of ``source``."""
+        file_start, file_end = region.file_span(start, end)
+        return self.finding(rule, source, file_start, file_end, message, suggestion)

@@ -1,0 +1,63 @@
+"""REVW001: content whose last review is older than its interval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from smarthub.checks.context import CheckContext
+from smarthub.checks.registry import register
+from smarthub.findings import Finding, Severity
+from smarthub.model import Asset
+from smarthub.yamlsafe import child_node
+
+
+@register(
+    "REVW001",
+    "review.overdue",
+    Severity.WARNING,
+    "An entry's last review is older than its review interval.",
+    """
+What it does: adds the review interval to the `reviewed` date of every glossary entry,
+persona, playbook and asset (retired assets excepted) and warns when that day has passed.
+The interval is `review_interval_days` (180 by default), or the asset type's entry in
+`review_intervals` (for example 90 days for battlecards).
+
+Why: a battlecard with last year's pricing loses deals; an overdue date is how the owner
+finds out before a rep does.
+
+Example that fails (today 2026-11-23, interval 180 days):
+
+    reviewed: 2026-03-01
+
+Example that passes:
+
+    reviewed: 2026-10-01
+""",
+)
+def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
+    config = ctx.hub.config
+    for source in ctx.sources():
+        entry = ctx.hub.entry_for(source)
+        reviewed = getattr(entry, "reviewed", None)
+        if reviewed is None:
+            continue
+        if isinstance(entry, Asset):
+            if entry.status == "retired":
+                continue
+            interval = config.interval_for(entry.type)
+        else:
+            interval = config.review_interval_days
+        due = reviewed + dt.timedelta(days=interval)
+        if due < ctx.today:
+            node = child_node(source.meta_node, "reviewed")
+            start, end = source.node_span(node) if node is not None else (0, 3)
+            days = (ctx.today - due).days
+            yield ctx.finding(
+                check_review_overdue,
+                source,
+                start,
+                end,
+                f"review overdue by {days} day{'s' if days != 1 else ''}: last reviewed {reviewed}, due {due} "
+                f"(every {interval} days); check the content, then set 'reviewed' to today's date",
+            )

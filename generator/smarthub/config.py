@@ -1,0 +1,290 @@
+"""Hub settings: the ``smarthub`` plugin's options in ``mkdocs.yml``, validated in one pass.
+
+``smarthub check`` reads the same file MkDocs builds from, so the hub has one configuration.
+Every problem is collected before anything is reported, each naming its line and key.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from smarthub.yamlsafe import DuplicateKey, MkDocsConfigLoader, child_node, compose_and_construct
+
+DEFAULT_TEAMS = ("sales", "marketing")
+DEFAULT_JOURNEY = ("awareness", "consideration", "decision", "onboarding", "expansion")
+DEFAULT_ASSET_TYPES = ("battlecard", "case-study", "email-template", "one-pager", "talk-track")
+SEVERITY_CHOICES = ("error", "warning", "off")
+
+
+class ConfigError(Exception):
+    """The configuration or the invocation is wrong; each message is one line for the user."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    """Everything the engine needs to know about a hub, with its defaults filled in."""
+
+    root: Path
+    config_file: Path
+    docs_dir: str = "content"
+    glossary_dir: str = "glossary"
+    personas_dir: str = "personas"
+    playbooks_dir: str = "playbooks"
+    teams: tuple[str, ...] = DEFAULT_TEAMS
+    journey: tuple[str, ...] = DEFAULT_JOURNEY
+    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
+    required_approvals: tuple[str, ...] = DEFAULT_TEAMS
+    review_interval_days: int = 180
+    review_intervals: dict[str, int] = field(default_factory=dict)
+    acronyms_allow: frozenset[str] = frozenset()
+    severity: dict[str, str] = field(default_factory=dict)
+    raw_options: dict[str, Any] = field(default_factory=dict)
+
+    def interval_for(self, asset_type: str | None) -> int:
+        """Days between reviews for an asset type (or the hub default)."""
+        return self.review_intervals.get(asset_type or "", self.review_interval_days)
+
+
+_OPTION_NAMES = (
+    "teams",
+    "journey",
+    "asset_types",
+    "required_approvals",
+    "review_interval_days",
+    "review_intervals",
+    "acronyms",
+    "severity",
+    "glossary_dir",
+    "personas_dir",
+    "playbooks_dir",
+    # Site options (read by the MkDocs plugin, accepted here so one file serves both).
+    "search",
+    "drafts",
+    "link_terms",
+)
+
+
+def load_config(config_file: Path) -> HubConfig:
+    """Read and validate ``mkdocs.yml``; raise ``ConfigError`` listing every problem."""
+    name = config_file.name
+    try:
+        text = config_file.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(
+            [
+                f"{config_file}: no such file: run smarthub in the hub's folder or pass -f/--config-file"
+            ]
+        ) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError([f"{config_file}: cannot read it: {error}"]) from None
+    try:
+        data, node = compose_and_construct(text, MkDocsConfigLoader)
+    except DuplicateKey as duplicate:
+        line = duplicate.second.start_mark.line + 1
+        raise ConfigError(
+            [f"{name}:{line}: key '{duplicate.key}' appears twice: keep one"]
+        ) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        problem = getattr(error, "problem", None) or str(error)
+        raise ConfigError([f"{where}: not valid YAML: {problem}"]) from None
+    if not isinstance(data, dict):
+        raise ConfigError([f"{name}:1: expected a mapping of MkDocs settings"])
+
+    options, options_node, plugin_line = _find_plugin_options(data, node)
+    if options is None:
+        raise ConfigError(
+            [
+                f"{name}: no 'smarthub' entry under 'plugins': add '- smarthub' (with its options) "
+                "to the plugins list"
+            ]
+        )
+    return _validate(config_file, data, options, options_node, plugin_line)
+
+
+def _find_plugin_options(
+    data: dict[str, Any], node: yaml.Node | None
+) -> tuple[dict[str, Any] | None, yaml.Node | None, int]:
+    plugins = data.get("plugins")
+    plugins_node = child_node(node, "plugins")
+    line = plugins_node.start_mark.line + 1 if plugins_node else 1
+    if isinstance(plugins, dict) and "smarthub" in plugins:
+        return plugins["smarthub"] or {}, child_node(plugins_node, "smarthub"), line
+    if isinstance(plugins, list):
+        for index, entry in enumerate(plugins):
+            entry_node = child_node(plugins_node, index)
+            entry_line = entry_node.start_mark.line + 1 if entry_node else line
+            if entry == "smarthub":
+                return {}, None, entry_line
+            if isinstance(entry, dict) and "smarthub" in entry:
+                return entry["smarthub"] or {}, child_node(entry_node, "smarthub"), entry_line
+    return None, None, line
+
+
+class _Validator:
+    """Collects problems with the line of the offending key."""
+
+    def __init__(self, file_name: str, options_node: yaml.Node | None, plugin_line: int) -> None:
+        self.file_name = file_name
+        self.options_node = options_node
+        self.plugin_line = plugin_line
+        self.messages: list[str] = []
+
+    def problem(self, key: str, message: str) -> None:
+        value_node = child_node(self.options_node, key.split(".")[0])
+        line = value_node.start_mark.line + 1 if value_node else self.plugin_line
+        self.messages.append(f"{self.file_name}:{line}: plugins.smarthub.{key}: {message}")
+
+    def id_list(
+        self, options: dict[str, Any], key: str, default: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        value = options.get(key, list(default))
+        if not isinstance(value, list) or not all(isinstance(item, str) and item for item in value):
+            self.problem(key, f"expected a list of ids, for example [{', '.join(default)}]")
+            return default
+        duplicates = sorted({item for item in value if value.count(item) > 1})
+        if duplicates:
+            self.problem(key, f"lists {', '.join(duplicates)} more than once: keep one")
+        return tuple(dict.fromkeys(value))
+
+    def positive_int(self, value: Any, key: str) -> int | None:
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            self.problem(key, f"expected a whole number of days above 0, got {value!r}")
+            return None
+        return value
+
+
+def _validate(
+    config_file: Path,
+    data: dict[str, Any],
+    options: Any,
+    options_node: yaml.Node | None,
+    plugin_line: int,
+) -> HubConfig:
+    from smarthub.checks.registry import find_rule
+
+    name = config_file.name
+    check = _Validator(name, options_node, plugin_line)
+    if not isinstance(options, dict):
+        raise ConfigError(
+            [f"{name}:{plugin_line}: plugins.smarthub: expected a mapping of options"]
+        )
+    for key in options:
+        if key not in _OPTION_NAMES:
+            close = difflib.get_close_matches(str(key), _OPTION_NAMES, n=1)
+            hint = (
+                f": did you mean '{close[0]}'?"
+                if close
+                else f": known options are {', '.join(_OPTION_NAMES)}"
+            )
+            check.problem(str(key), f"unknown option{hint}")
+
+    teams = check.id_list(options, "teams", DEFAULT_TEAMS)
+    journey = check.id_list(options, "journey", DEFAULT_JOURNEY)
+    asset_types = check.id_list(options, "asset_types", DEFAULT_ASSET_TYPES)
+    default_approvals = tuple(team for team in DEFAULT_TEAMS if team in teams)
+    required = check.id_list(options, "required_approvals", default_approvals)
+    for team in required:
+        if team not in teams:
+            check.problem(
+                "required_approvals", f"'{team}' is not one of the teams ({', '.join(teams)})"
+            )
+
+    interval = (
+        check.positive_int(options.get("review_interval_days", 180), "review_interval_days") or 180
+    )
+    intervals: dict[str, int] = {}
+    raw_intervals = options.get("review_intervals", {})
+    if not isinstance(raw_intervals, dict):
+        check.problem(
+            "review_intervals",
+            "expected a mapping of asset type to days, for example {battlecard: 90}",
+        )
+    else:
+        for asset_type, days in raw_intervals.items():
+            if asset_type not in asset_types:
+                check.problem("review_intervals", f"'{asset_type}' is not one of the asset_types")
+            elif check.positive_int(days, f"review_intervals.{asset_type}") is not None:
+                intervals[asset_type] = days
+
+    allow: frozenset[str] = frozenset()
+    acronyms = options.get("acronyms", {})
+    if not isinstance(acronyms, dict) or set(acronyms) - {"allow"}:
+        check.problem("acronyms", "expected a mapping with one key, allow: [CEO, PDF, ...]")
+    else:
+        allowed = acronyms.get("allow", [])
+        if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
+            check.problem(
+                "acronyms", "acronyms.allow must be a list of acronyms, for example [CEO, PDF]"
+            )
+        else:
+            allow = frozenset(allowed)
+
+    severity: dict[str, str] = {}
+    raw_severity = options.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        check.problem(
+            "severity", "expected a mapping of rule code or name to error, warning or off"
+        )
+    else:
+        for selector, level in raw_severity.items():
+            rule = find_rule(str(selector))
+            if rule is None:
+                check.problem(
+                    "severity", f"'{selector}' is not a rule code or name (see 'smarthub rules')"
+                )
+            elif level not in SEVERITY_CHOICES:
+                check.problem(
+                    "severity", f"{selector}: expected error, warning or off, got {level!r}"
+                )
+            else:
+                severity[rule.code] = level
+
+    folders = {}
+    for key, default in (
+        ("glossary_dir", "glossary"),
+        ("personas_dir", "personas"),
+        ("playbooks_dir", "playbooks"),
+    ):
+        value = options.get(key, default)
+        if (
+            not isinstance(value, str)
+            or not value
+            or Path(value).is_absolute()
+            or ".." in Path(value).parts
+        ):
+            check.problem(key, "expected a folder name inside the hub")
+            value = default
+        folders[key] = value
+    docs_dir = data.get("docs_dir", "docs")
+    if not isinstance(docs_dir, str) or not docs_dir:
+        check.messages.append(f"{name}: docs_dir: expected a folder name")
+        docs_dir = "docs"
+
+    if check.messages:
+        raise ConfigError(check.messages)
+    return HubConfig(
+        root=config_file.parent.resolve(),
+        config_file=config_file.resolve(),
+        docs_dir=docs_dir,
+        teams=teams,
+        journey=journey,
+        asset_types=asset_types,
+        required_approvals=required,
+        review_interval_days=interval,
+        review_intervals=intervals,
+        acronyms_allow=allow,
+        severity=severity,
+        raw_options=options,
+        **folders,
+    )

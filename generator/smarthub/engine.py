@@ -1,0 +1,111 @@
+"""The one engine behind every front end: load, check, filter, sort."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from smarthub.checks.context import CheckContext
+from smarthub.checks.registry import expand_selectors, iter_checks
+from smarthub.config import ConfigError, HubConfig
+from smarthub.findings import Finding, Severity
+from smarthub.load import load_hub
+from smarthub.load.files import discover
+from smarthub.model import Hub
+
+
+@dataclass
+class CheckResult:
+    """The findings of one check run, sorted, with the loaded hub they came from."""
+
+    findings: list[Finding]
+    files: int
+    hub: Hub
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(finding.severity is Severity.ERROR for finding in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        """How many findings are warnings."""
+        return sum(finding.severity is Severity.WARNING for finding in self.findings)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """0 when clean, 1 when there are errors (or warnings, with ``strict``)."""
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def run_check(
+    config: HubConfig,
+    paths: Sequence[Path] = (),
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
+
+    Raises ``ConfigError`` for unknown paths or rule selectors.
+    """
+    enabled = _enabled_codes(config, select, ignore)
+    reported = _reported_files(config, paths) if paths else None
+    hub = load_hub(config, reported)
+    context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
+    findings: list[Finding] = []
+    for rule in iter_checks():
+        if rule.code not in enabled or rule.check is None:
+            continue
+        level = config.severity.get(rule.code)
+        for finding in rule.check(context):
+            if level is not None and level != finding.severity.value:
+                finding = dataclasses.replace(finding, severity=Severity(level))
+            findings.append(finding)
+    findings.sort(key=lambda finding: finding.sort_key)
+    files = sum(1 for _ in context.sources()) if reported is None else len(reported)
+    return CheckResult(findings=findings, files=files, hub=hub)
+
+
+def _enabled_codes(config: HubConfig, select: Iterable[str], ignore: Iterable[str]) -> set[str]:
+    select, ignore = list(select), list(ignore)
+    every = {rule.code for rule in iter_checks()}
+    selected, unknown = expand_selectors(select) if select else (every, [])
+    ignored, unknown_ignored = expand_selectors(ignore)
+    unknown += unknown_ignored
+    if unknown:
+        raise ConfigError(
+            [
+                f"unknown rule '{name}' in --select/--ignore: use a code (TERM001), a name (term.avoided) "
+                "or a family (TERM); 'smarthub rules' lists them"
+                for name in unknown
+            ]
+        )
+    return {code for code in selected - ignored if config.severity.get(code) != "off"}
+
+
+def _reported_files(config: HubConfig, paths: Sequence[Path]) -> set[str]:
+    root = config.root
+    wanted: list[Path] = []
+    problems: list[str] = []
+    for path in paths:
+        absolute = path.resolve() if path.is_absolute() else (Path.cwd() / path).resolve()
+        if not absolute.exists():
+            problems.append(f"{path}: no such file or folder")
+        elif not absolute.is_relative_to(root):
+            problems.append(f"{path}: is outside the hub ({root})")
+        else:
+            wanted.append(absolute)
+    if problems:
+        raise ConfigError(problems)
+    return {
+        found.rel
+        for found in discover(config)
+        if any(
+            found.path.absolute() == path or found.path.absolute().is_relative_to(path)
+            for path in wanted
+        )
+    }

@@ -1,0 +1,183 @@
+"""Building the hub model from its files: every file is read once, problems are kept, not raised."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+from smarthub.config import HubConfig
+from smarthub.load.files import discover
+from smarthub.load.frontmatter import decode, split_front_matter
+from smarthub.load.markdown import parse_body, scalar_region
+from smarthub.load.schema import validate
+from smarthub.model import (
+    Asset,
+    AvoidForm,
+    Hub,
+    LoadProblem,
+    Objection,
+    Page,
+    Persona,
+    Playbook,
+    SourceFile,
+    Term,
+)
+from smarthub.yamlsafe import child_node
+
+_CHECKED_SCALARS = {"title": True, "summary": False}  # key -> checked as a heading
+
+
+def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
+    """Load every glossary entry, persona and playbook, and the selected docs files.
+
+    ``selected`` holds hub-relative paths; ``None`` loads every docs file too.
+    """
+    hub = Hub(config=config)
+    ids_seen: dict[tuple[str, str], SourceFile] = {}
+    for found in discover(config):
+        if selected is not None and found.kind in ("asset", "page") and found.rel not in selected:
+            continue
+        source = SourceFile(path=found.path, rel=found.rel, kind=found.kind)
+        hub.sources.append(source)
+        if found.refusal:
+            hub.problems.append(
+                LoadProblem("LOAD001", source, 0, 0, f"{found.path.name} {found.refusal}")
+            )
+            continue
+        if not _read(source, hub):
+            continue
+        _check_unique_id(source, ids_seen, hub)
+        _load_entry(source, hub)
+    return hub
+
+
+def _read(source: SourceFile, hub: Hub) -> bool:
+    try:
+        raw = source.path.read_bytes()
+    except IsADirectoryError:
+        hub.problems.append(
+            LoadProblem(
+                "LOAD001",
+                source,
+                0,
+                0,
+                "is a folder named like a Markdown file: rename it without '.md'",
+            )
+        )
+        return False
+    except OSError as error:
+        reason = error.strerror or str(error)
+        hub.problems.append(
+            LoadProblem(
+                "LOAD001", source, 0, 0, f"cannot be read ({reason}): check the file's permissions"
+            )
+        )
+        return False
+    problem = decode(source, raw)
+    if problem:
+        hub.problems.append(problem)
+        return False
+    return True
+
+
+def _check_unique_id(
+    source: SourceFile, ids_seen: dict[tuple[str, str], SourceFile], hub: Hub
+) -> None:
+    family = "docs" if source.kind in ("asset", "page") else source.kind
+    if source.kind == "page":
+        return
+    key = (family, source.id.casefold())
+    other = ids_seen.get(key)
+    if other is None:
+        ids_seen[key] = source
+        return
+    hub.problems.append(
+        LoadProblem(
+            "META001",
+            source,
+            0,
+            0,
+            f"id '{source.id}' is already used by {other.rel} (ids are file names, compared ignoring case): "
+            "rename one of the files",
+        )
+    )
+
+
+def _load_entry(source: SourceFile, hub: Hub) -> None:
+    required = source.kind != "page"
+    problems = split_front_matter(source, required=required)
+    hub.problems.extend(problems)
+    if problems and source.body_start == 0 and source.text.startswith("---"):
+        return  # never closed: the whole file would read as prose; the META001 says what to fix
+    parsed = parse_body(source.text, source.body_start)
+    source.regions.append(parsed.region)
+    for key, heading in _CHECKED_SCALARS.items():
+        node = child_node(source.meta_node, key)
+        if node is not None and isinstance(source.meta.get(key), str) and source.kind != "term":
+            start, end = source.node_span(node)
+            source.regions.append(scalar_region(source.text, start, end, heading=heading))
+    if problems:
+        return  # the front matter could not be read: its keys cannot be checked either
+    validated = validate(source, source.kind)
+    hub.problems.extend(validated.problems)
+    if not validated.usable:
+        return
+    values = validated.values
+    if source.kind == "term":
+        _add_term(source, values, parsed.first_paragraph, hub)
+    elif source.kind == "persona":
+        objections = [Objection(*pair) for pair in values.pop("objections", [])]
+        hub.personas[source.id] = Persona(source=source, objections=objections, **_fields(values))
+    elif source.kind == "playbook":
+        hub.playbooks[source.id] = Playbook(source=source, **_fields(values))
+    elif source.kind == "asset":
+        asset = Asset(source=source, **_fields(values))
+        if asset.status == "published":
+            for key in ("personas", "stages"):
+                if not getattr(asset, key):
+                    hub.problems.append(
+                        LoadProblem(
+                            "META001",
+                            source,
+                            0,
+                            3,
+                            f"a published asset needs at least one entry in '{key}': add '{key}: [...]'",
+                        )
+                    )
+        hub.assets[source.id] = asset
+    else:
+        hub.pages.append(Page(source=source, title=values.get("title")))
+
+
+def _add_term(source: SourceFile, values: dict[str, Any], definition: str, hub: Hub) -> None:
+    avoid = [AvoidForm(text, reason) for text, reason in values.pop("avoid", [])]
+    term = Term(source=source, avoid=avoid, definition=definition, **_fields(values))
+    if term.status == "deprecated" and not term.replaced_by:
+        hub.problems.append(
+            LoadProblem(
+                "META001",
+                source,
+                *_span_of(source, "status"),
+                "a deprecated term needs 'replaced_by': the id of the term to use instead",
+            )
+        )
+    if not definition:
+        hub.problems.append(
+            LoadProblem(
+                "META001",
+                source,
+                source.body_start,
+                source.body_start,
+                "glossary entry has no definition: write it as the first paragraph after the front matter",
+            )
+        )
+    hub.terms[term.id] = term
+
+
+def _span_of(source: SourceFile, key: str) -> tuple[int, int]:
+    node = child_node(source.meta_node, key)
+    return source.node_span(node) if node is not None else (0, 3)
+
+
+def _fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if key not in ("extra", "smarthub")}

@@ -1,0 +1,261 @@
+"""Markdown bodies into checkable prose, with every character's file offset kept.
+
+pulldown-cmark (through pyromark) parses the body and reports a byte range for every event.
+Text events are copied from the source itself, so a finding's position is the source's, never
+re-found by searching rendered text. Skipped content (code, HTML, URLs, template expressions)
+leaves a ``\\x00`` in the joined text so that no match can run across it; markup between
+text pieces (``**``, ``[``) is dropped so ``hot **lead**`` still reads as ``hot lead``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import pyromark
+
+from smarthub.model.source import TextRegion
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_TASKLISTS
+    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
+    | pyromark.Options.ENABLE_DEFINITION_LIST
+)
+_PARSER = pyromark.Markdown(options=_OPTIONS)
+
+BREAK = "\x00"
+
+# Template expressions and kramdown attribute lists are not Markdown: blank them out before
+# parsing (same length, so offsets hold) and they are neither parsed nor checked.
+_SOURCE_MASK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{:[^}\n]*\}", re.DOTALL)
+# Bare URLs, domains and e-mail addresses inside text.
+_TEXT_MASK = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
+    re.IGNORECASE,
+)
+# Python-Markdown containers (admonitions, collapsible details, content tabs) whose body is
+# indented by four spaces, which CommonMark would read as a code block.
+_CONTAINER = re.compile(r"^( *)(?:!!!\+?|\?\?\?\+?|===\+?)(?=[ \t]|$)[^\n]*$")
+
+_BLOCKS = frozenset(
+    {
+        "Paragraph",
+        "Heading",
+        "Item",
+        "TableCell",
+        "FootnoteDefinition",
+        "DefinitionListTitle",
+        "DefinitionListDefinition",
+        "BlockQuote",
+    }
+)
+_SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
+_INLINE_SKIPPED = frozenset(
+    {"Code", "InlineHtml", "Html", "FootnoteReference", "InlineMath", "DisplayMath"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedBody:
+    """The checkable text of a body and its first paragraph as plain text."""
+
+    region: TextRegion
+    first_paragraph: str
+
+
+def parse_body(text: str, body_start: int) -> ParsedBody:
+    """Parse the Markdown in ``text[body_start:]`` into a ``TextRegion`` with file offsets."""
+    body = text[body_start:]
+    if _SOURCE_MASK.search(body):
+        prepared = _SOURCE_MASK.sub(lambda m: " " * len(m.group()), body)
+        body = _SOURCE_MASK.sub(lambda m: BREAK * len(m.group()), body)
+    else:
+        prepared = body
+    prepared, titles = _open_containers(prepared)
+    to_char = _byte_to_char(prepared)
+    builder = _RegionBuilder(body, body_start)
+    skip_depth = 0
+    links: list[bool] = []  # for each open link: is it an autolink (its text is a URL)?
+    heading_start: int | None = None
+    in_first_paragraph = False
+    first_paragraph: list[str] = []
+    first_seen = False
+
+    for event, span in _PARSER.events_with_range(prepared):
+        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
+            if event != "Rule" and not skip_depth:
+                builder.add_text(to_char(span["start"]), to_char(span["end"]))
+                if in_first_paragraph:
+                    first_paragraph.append(" ")
+            else:
+                builder.add_break()
+            continue
+        ((kind, value),) = event.items()
+        if kind == "Text":
+            if not skip_depth:
+                builder.add_text(to_char(span["start"]), to_char(span["end"]))
+                if in_first_paragraph:
+                    first_paragraph.append(value)
+        elif kind == "Start":
+            tag = value if isinstance(value, str) else next(iter(value))
+            if tag == "Link":
+                autolink = value["Link"]["link_type"] in ("Autolink", "Email")
+                links.append(autolink)
+                skip_depth += autolink
+            elif tag in _SKIPPED_BLOCKS:
+                skip_depth += 1
+                builder.add_break()
+            elif tag in _BLOCKS:
+                builder.start_block()
+                if tag == "Heading":
+                    heading_start = builder.length
+                elif tag == "Paragraph" and not first_seen:
+                    first_seen = in_first_paragraph = True
+        elif kind == "End":
+            tag = value if isinstance(value, str) else next(iter(value))
+            if tag == "Link":
+                skip_depth -= links.pop() if links else 0
+            elif tag in _SKIPPED_BLOCKS:
+                skip_depth = max(skip_depth - 1, 0)
+            elif tag in _BLOCKS:
+                builder.add_break()
+                if tag == "Heading" and heading_start is not None:
+                    builder.headings.append((heading_start, builder.length))
+                    heading_start = None
+                elif tag == "Paragraph":
+                    in_first_paragraph = False
+        elif kind in _INLINE_SKIPPED:
+            if in_first_paragraph and kind == "Code":
+                first_paragraph.append(value)
+            builder.add_break()
+
+    for start, end in titles:  # container titles are plain text, checked like headings
+        builder.start_block()
+        heading_start = builder.length
+        builder.add_text(start, end)
+        builder.headings.append((heading_start, builder.length))
+    builder.add_break()
+    definition = " ".join("".join(first_paragraph).split())
+    return ParsedBody(builder.region(), definition)
+
+
+def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:
+    """A region for one front-matter value (``title``, ``summary``) at file offsets ``[start, end)``."""
+    raw = _TEXT_MASK.sub(lambda m: BREAK * len(m.group()), text[start:end])
+    first_word = next((index for index, char in enumerate(raw) if char.isalnum()), 0)
+    return TextRegion(
+        text=raw,
+        segments=((0, start),),
+        block_starts=frozenset({first_word}),
+        headings=((0, len(raw)),) if heading else (),
+    )
+
+
+class _RegionBuilder:
+    """Joins text pieces, remembering where each came from."""
+
+    def __init__(self, body: str, body_start: int) -> None:
+        self.body = body
+        self.body_start = body_start
+        self.parts: list[str] = []
+        self.segments: list[tuple[int, int]] = []
+        self.block_starts: set[int] = set()
+        self.headings: list[tuple[int, int]] = []
+        self.length = 0
+        self.pending_block = False
+
+    def add_text(self, start: int, end: int) -> None:
+        piece = self.body[start:end]
+        if not piece:
+            return
+        if _TEXT_MASK.search(piece):
+            piece = _TEXT_MASK.sub(lambda m: BREAK * len(m.group()), piece)
+        if self.pending_block:
+            self.block_starts.add(self.length)
+            self.pending_block = False
+        self.segments.append((self.length, self.body_start + start))
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def add_break(self) -> None:
+        if self.parts and self.parts[-1] != BREAK:
+            self.parts.append(BREAK)
+            self.length += 1
+
+    def start_block(self) -> None:
+        self.add_break()
+        self.pending_block = True
+
+    def region(self) -> TextRegion:
+        return TextRegion(
+            text="".join(self.parts),
+            segments=tuple(self.segments) or ((0, self.body_start),),
+            block_starts=frozenset(self.block_starts),
+            headings=tuple(self.headings),
+        )
+
+
+def _byte_to_char(text: str):
+    """A function from UTF-8 byte offsets to character offsets in ``text``."""
+    if text.isascii():
+        return lambda offset: offset
+    byte_positions: list[int] = []
+    extra_before: list[int] = []
+    extra = 0
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        byte_positions.append(match.start() + extra)
+        extra += len(match.group().encode("utf-8")) - 1
+        extra_before.append(extra)
+
+    def to_char(offset: int) -> int:
+        index = bisect_right(byte_positions, offset - 1) - 1
+        return offset - (extra_before[index] if index >= 0 else 0)
+
+    return to_char
+
+
+def _open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
+    """Rewrite indented container bodies so CommonMark parses them as prose, keeping offsets.
+
+    Python-Markdown reads ``!!! note``, ``??? tip`` and ``=== "Tab"`` followed by lines
+    indented four spaces as a container; CommonMark would read those lines as a code block.
+    Each four-space indent that belongs to such a container becomes ``>   `` (a block
+    quote) and the marker is blanked except its quoted title. The text keeps its length,
+    so every offset still points at the same character of the file. Returns the rewritten
+    text and the offsets of the titles (inside their quotes), which are checked apart.
+    """
+    titles: list[tuple[int, int]] = []
+    if "!!!" not in body and "???" not in body and "===" not in body:
+        return body, titles
+    lines = body.split("\n")
+    line_start = 0
+    depth = 0  # open containers; the k-th has its marker indented 4 * (k - 1) spaces
+    for index, line in enumerate(lines):
+        if line.strip():
+            indent = len(line) - len(line.lstrip(" "))
+            depth = min(depth, indent // 4)
+        this_line_start, line_start = line_start, line_start + len(line) + 1
+        if not depth and "!!!" not in line and "???" not in line and "===" not in line:
+            continue
+        rest = line[4 * depth :]
+        if depth and line.strip():
+            line = ">   " * depth + rest
+        marker = _CONTAINER.match(rest)
+        if marker and not marker.group(1):
+            title = re.search(r'"([^"\n]*)"', rest)
+            if title:
+                titles.append(
+                    (
+                        this_line_start + 4 * depth + title.start(1),
+                        this_line_start + 4 * depth + title.end(1),
+                    )
+                )
+            line = ">   " * depth + " " * len(rest)
+            depth += 1
+        lines[index] = line
+    return "\n".join(lines), titles

@@ -1,0 +1,226 @@
+"""The front-matter contract of each kind of file, and its validation.
+
+The contract is small and declarative (a handful of value kinds), and every problem must
+name the exact line and key with a remedy, so it is written here rather than expressed
+in JSON Schema, whose errors would need translating back into positions and advice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from smarthub.model.source import LoadProblem, SourceFile
+from smarthub.yamlsafe import child_node, key_node
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key: its value kind, whether it is required, and allowed choices."""
+
+    name: str
+    kind: str  # text | ids | texts | date | choice | avoid | objections | mapping
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+_COMMON = (Field("extra", "mapping"), Field("smarthub", "mapping"))
+SCHEMAS: dict[str, tuple[Field, ...]] = {
+    "term": (
+        Field("term", "text", required=True),
+        Field("abbreviation", "text"),
+        Field("aliases", "texts"),
+        Field("avoid", "avoid"),
+        Field("casing", "choice", choices=("any", "exact", "sentence")),
+        Field("status", "choice", choices=("approved", "proposed", "deprecated")),
+        Field("replaced_by", "text"),
+        Field("owner", "text", required=True),
+        Field("approved_by", "ids"),
+        Field("related", "ids"),
+        Field("reviewed", "date"),
+        *_COMMON,
+    ),
+    "persona": (
+        Field("name", "text", required=True),
+        Field("role", "text", required=True),
+        Field("owner", "text", required=True),
+        Field("segment", "text"),
+        Field("goals", "texts"),
+        Field("pains", "texts"),
+        Field("channels", "texts"),
+        Field("objections", "objections"),
+        Field("reviewed", "date"),
+        *_COMMON,
+    ),
+    "playbook": (
+        Field("title", "text", required=True),
+        Field("owner", "text", required=True),
+        Field("reviewed", "date", required=True),
+        Field("audience", "ids"),
+        Field("personas", "ids"),
+        Field("stages", "ids"),
+        Field("summary", "text"),
+        Field("tags", "texts"),
+        *_COMMON,
+    ),
+    "asset": (
+        Field("title", "text", required=True),
+        Field("type", "text", required=True),
+        Field("owner", "text", required=True),
+        Field("status", "choice", required=True, choices=("draft", "published", "retired")),
+        Field("reviewed", "date", required=True),
+        Field("personas", "ids"),
+        Field("stages", "ids"),
+        Field("summary", "text"),
+        Field("tags", "texts"),
+        *_COMMON,
+    ),
+    # Section pages (index.md) may carry any MkDocs or Material key; only these are checked.
+    "page": (Field("title", "text"), Field("summary", "text"), *_COMMON),
+}
+_OPEN_KINDS = frozenset({"page"})
+
+
+@dataclass
+class Validated:
+    """Front-matter values that passed, the problems found, and whether the entry is usable."""
+
+    values: dict[str, Any]
+    problems: list[LoadProblem]
+    usable: bool
+
+
+def validate(source: SourceFile, kind: str) -> Validated:
+    """Check ``source.meta`` against the contract for ``kind``."""
+    fields = {field.name: field for field in SCHEMAS[kind]}
+    problems: list[LoadProblem] = []
+    values: dict[str, Any] = {}
+    usable = source.has_front_matter or kind in _OPEN_KINDS
+    meta, node = source.meta, source.meta_node
+
+    def report(
+        key: str, message: str, suggestion: str | None = None, *, on_key: bool = False
+    ) -> None:
+        target = key_node(node, key) if on_key else child_node(node, key)
+        start, end = source.node_span(target) if target is not None else (0, 3)
+        problems.append(LoadProblem("META001", source, start, end, message, suggestion))
+
+    if kind not in _OPEN_KINDS:
+        for key in meta:
+            if str(key) not in fields:
+                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+                hint = (
+                    f": did you mean '{close[0]}'?"
+                    if close
+                    else f"; allowed keys are {', '.join(fields)}"
+                )
+                report(
+                    str(key),
+                    f"unknown key '{key}'{hint} (put custom keys under 'extra:')",
+                    close[0] if close else None,
+                    on_key=True,
+                )
+    for field in fields.values():
+        if field.name not in meta or meta[field.name] is None:
+            if field.required and source.has_front_matter:
+                problems.append(
+                    LoadProblem(
+                        "META001",
+                        source,
+                        0,
+                        3,
+                        f"required key '{field.name}' is missing: add '{field.name}: ...' to the front matter",
+                    )
+                )
+                usable = False
+            continue
+        value, message = _coerce(field, meta[field.name])
+        if message:
+            report(field.name, f"'{field.name}' {message}")
+            usable = usable and not field.required
+        else:
+            values[field.name] = value
+    return Validated(values, problems, usable)
+
+
+def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
+    """The value in its model type, or a message saying what is wrong and how to write it."""
+    kind = field.kind
+    if kind == "text":
+        if isinstance(value, str) and value.strip():
+            return value.strip(), None
+        if isinstance(value, bool | int | float | dt.date):
+            return None, f"must be text, got {value!r}: put it in quotes"
+        return None, "must be a single line of text"
+    if kind in ("ids", "texts"):
+        if isinstance(value, str):
+            return None, f"must be a list: write [{value}]"
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) and item.strip() for item in value
+        ):
+            return None, "must be a list of texts, for example [first, second]"
+        return [item.strip() for item in value], None
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            return value.date(), None
+        if isinstance(value, dt.date):
+            return value, None
+        return None, f"must be a date written YYYY-MM-DD, got {value!r}"
+    if kind == "choice":
+        if value in field.choices:
+            return value, None
+        close = difflib.get_close_matches(str(value), field.choices, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return None, f"must be one of {', '.join(field.choices)}, got {value!r}{hint}"
+    if kind == "mapping":
+        return (
+            (value, None)
+            if isinstance(value, dict)
+            else (None, "must be a mapping of keys to values")
+        )
+    if kind == "avoid":
+        return _coerce_avoid(value)
+    if kind == "objections":
+        return _coerce_objections(value)
+    raise AssertionError(f"unknown field kind {kind}")
+
+
+def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list):
+        return None, "must be a list of forms, each a text or {text: ..., reason: ...}"
+    forms: list[tuple[str, str | None]] = []
+    for item in value:
+        if isinstance(item, str) and item.strip():
+            forms.append((item.strip(), None))
+        elif (
+            isinstance(item, dict)
+            and isinstance(item.get("text"), str)
+            and item["text"].strip()
+            and set(item) <= {"text", "reason"}
+            and isinstance(item.get("reason", ""), str)
+        ):
+            forms.append((item["text"].strip(), (item.get("reason") or "").strip() or None))
+        else:
+            return (
+                None,
+                f"has an entry that is neither a text nor {{text: ..., reason: ...}}: {item!r}",
+            )
+    return forms, None
+
+
+def _coerce_objections(value: Any) -> tuple[Any, str | None]:
+    if not isinstance(value, list):
+        return None, "must be a list of {objection: ..., response: ...}"
+    pairs: list[tuple[str, str]] = []
+    for item in value:
+        if (
+            isinstance(item, dict)
+            and set(item) == {"objection", "response"}
+            and all(isinstance(text, str) and text.strip() for text in item.values())
+        ):
+            pairs.append((item["objection"].strip(), item["response"].strip()))
+        else:
+            return None, f"has an entry that is not {{objection: ..., response: ...}}: {item!r}"
+    return pairs, None

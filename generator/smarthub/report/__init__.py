@@ -1,0 +1,23 @@
+"""Reporters: one module per output format, each a function of the check result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from smarthub.engine import CheckResult
+
+Reporter = Callable[[CheckResult], str]
+
+
+def reporter_for(name: str, *, color: bool = False) -> Reporter:
+    """The reporter for an output format name."""
+    if name == "json":
+        from smarthub.report.json import render_json
+
+        return render_json
+    from smarthub.report.text import render_text
+
+    return lambda result: render_text(result, show_source=color, color=color)
+
+
+FORMATS = ("text", "json")

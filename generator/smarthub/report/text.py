@@ -1,0 +1,63 @@
+"""Text output: one finding a line, ``path:line:col: severity CODE message [name]``."""
+
+from __future__ import annotations
+
+from smarthub.engine import CheckResult
+from smarthub.findings import Finding, Severity
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def render_text(result: CheckResult, *, show_source: bool = False, color: bool = False) -> str:
+    """Findings sorted by path, line, column, code; then a summary line.
+
+    ``show_source`` adds the source line with the span underlined (for terminals).
+    """
+    lines: list[str] = []
+    sources = {source.rel: source for source in result.hub.sources}
+    for finding in result.findings:
+        lines.append(format_finding(finding, color=color))
+        source = sources.get(finding.path)
+        if show_source and source is not None and source.text:
+            lines.extend(_excerpt(finding, source.line_text(finding.line), color=color))
+    lines.append(summary_line(result))
+    return "\n".join(lines) + "\n"
+
+
+def format_finding(finding: Finding, *, color: bool = False) -> str:
+    """One finding on one line."""
+    severity = finding.severity.value
+    if color:
+        severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
+        location = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}{_RESET}"
+        return f"{location}: {severity} {finding.code} {finding.message} {_DIM}[{finding.name}]{_RESET}"
+    return f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message} [{finding.name}]"
+
+
+def _excerpt(finding: Finding, line_text: str, *, color: bool) -> list[str]:
+    number = str(finding.line)
+    gutter = " " * len(number)
+    display = line_text.expandtabs(1)
+    if finding.end_line == finding.line:
+        width = max(finding.end_column - finding.column, 1)
+    else:
+        width = max(len(display) - finding.column + 1, 1)
+    marker = "^" * width
+    if color:
+        marker = f"{_COLORS[finding.severity]}{marker}{_RESET}"
+    return [f"  {number} | {display}", f"  {gutter} | {' ' * (finding.column - 1)}{marker}"]
+
+
+def summary_line(result: CheckResult) -> str:
+    """``Found 2 errors and 1 warning in 3 files (checked 40 files).`` or the all-clear."""
+    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    if not result.findings:
+        return f"All clear: checked {files}, no findings."
+    errors = f"{result.errors} error{'s' if result.errors != 1 else ''}"
+    warnings = f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"
+    affected = len({finding.path for finding in result.findings})
+    return (
+        f"Found {errors} and {warnings} in {affected} file{'s' if affected != 1 else ''} "
+        f"(checked {files})."
+    )

@@ -1,0 +1,131 @@
+"""YAML loading shared by the config and the front-matter loader.
+
+Safe loading only (libyaml's C loader where it is installed), with a composed node tree
+kept beside the data so that every problem can name the line it comes from.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import yaml
+
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FrontMatterLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe loader for front matter: an impossible date (2026-13-01) stays text.
+
+    PyYAML raises a bare ValueError for such dates and loses the whole document; kept as
+    text, the schema reports it at its line like any other wrong value.
+    """
+
+
+def _construct_timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_or_text)
+
+
+class MkDocsConfigLoader(SafeLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that tolerates MkDocs' YAML tags instead of refusing the whole file.
+
+    ``!ENV`` is resolved from the environment as MkDocs does; any other local tag and
+    ``!!python/...`` tags load as the plain text of their tag: ``smarthub check`` never
+    needs those values, and it must never execute them.
+    """
+
+
+def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)  # type: ignore[arg-type]
+        names, default = (
+            items[:-1] if len(items) > 1 else items,
+            items[-1] if len(items) > 1 else None,
+        )
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.load(os.environ[name], Loader=SafeLoader)
+    return default
+
+
+def _construct_tag_as_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
+    return f"{node.tag}"
+
+
+MkDocsConfigLoader.add_constructor("!ENV", _construct_env)
+MkDocsConfigLoader.add_multi_constructor("!", _construct_tag_as_text)
+MkDocsConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tag_as_text)
+
+
+class DuplicateKey(Exception):
+    """A mapping names the same key twice; YAML would silently keep the last one."""
+
+    def __init__(self, key: str, first: yaml.Node, second: yaml.Node) -> None:
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+def compose_and_construct(
+    text: str, loader_class: type[yaml.SafeLoader] = FrontMatterLoader
+) -> tuple[Any, yaml.Node | None]:
+    """Parse one YAML document, returning ``(data, node)``.
+
+    Raises ``yaml.YAMLError`` for syntax errors and ``DuplicateKey`` when a mapping repeats
+    a key.
+    """
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, None
+        _refuse_duplicate_keys(node)
+        return loader.construct_document(node), node
+    finally:
+        loader.dispose()
+
+
+def _refuse_duplicate_keys(node: yaml.Node) -> None:
+    stack, seen_nodes = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen_nodes:
+            continue  # aliases share nodes; each is walked once (keeps alias bombs cheap)
+        seen_nodes.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            keys: dict[str, yaml.Node] = {}
+            for key_node, value_node in current.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.value in keys and key_node.tag != "tag:yaml.org,2002:merge":
+                        raise DuplicateKey(key_node.value, keys[key_node.value], key_node)
+                    keys[key_node.value] = key_node
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def child_node(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
+    """The value node under ``key`` (a mapping key or a sequence index), if there is one."""
+    if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+                return value_node
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+        return node.value[key]
+    return None
+
+
+def key_node(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    """The key node itself for ``key`` in a mapping node."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node_, _ in node.value:
+            if isinstance(key_node_, yaml.ScalarNode) and key_node_.value == key:
+                return key_node_
+    return None
