@@ -11,6 +11,7 @@ import click
 
 from smarthub import __version__
 from smarthub.config import ConfigError, HubConfig, load_config
+from smarthub.report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CONFIG_NAME = "mkdocs.yml"
@@ -69,10 +70,15 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
+    type=click.Choice(FORMATS),
+    help="Output format [default: text; github when GITHUB_ACTIONS=true].",
+)
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Write the report to FILE.",
 )
 @click.option(
     "--select",
@@ -87,25 +93,110 @@ def cli() -> None:
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of TERM001-TERM003 in place.")
+@click.option(
+    "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing."
+)
+@click.option(
+    "--changed-since", metavar="REF", help="Check only files changed against this git ref."
+)
 def check(
     paths: tuple[Path, ...],
     config_file: str | None,
-    output_format: str,
+    output_format: str | None,
+    output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     strict: bool,
     today: str | None,
+    fix: bool,
+    show_diff: bool,
+    changed_since: str | None,
 ) -> None:
     """Check the hub's language and front matter; PATHS limits the files reported on."""
     from smarthub.engine import run_check
     from smarthub.report import reporter_for
 
+    if fix and show_diff:
+        raise click.UsageError(
+            "--fix and --diff exclude each other: --diff shows what --fix would change"
+        )
+    if paths and changed_since:
+        raise click.UsageError("give PATHS or --changed-since, not both")
     day = _today(today)
     config = _load(config_file)
-    result = run_check(config, paths, select=_split(select), ignore=_split(ignore), today=day)
-    color = output_format == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    click.echo(reporter_for(output_format, color=color)(result), nl=False)
+    selected: list[Path] | None = list(paths) if paths else None
+    if changed_since:
+        from smarthub.changes import changed_paths
+
+        selected = changed_paths(config, changed_since)
+
+    def run():
+        return run_check(config, selected, select=_split(select), ignore=_split(ignore), today=day)
+
+    result = run()
+    if show_diff:
+        sys.exit(_print_diff(result))
+    if fix:
+        _apply_fixes(result)
+        result = run()
+    if output_format is None:
+        output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    color = (
+        output_format == "text"
+        and output is None
+        and sys.stdout.isatty()
+        and not os.environ.get("NO_COLOR")
+    )
+    report = reporter_for(output_format, color=color)(result)
+    if output is not None:
+        from smarthub.atomic import write_atomic
+        from smarthub.report.text import summary_line
+
+        try:
+            write_atomic(output, report.encode("utf-8"))
+        except OSError as error:
+            raise ConfigError([f"{output}: cannot write the report ({error.strerror})"]) from None
+        click.echo(f"{summary_line(result)} Report written to {output}.", err=True)
+    else:
+        click.echo(report, nl=False)
     sys.exit(result.exit_code(strict=strict))
+
+
+def _print_diff(result) -> int:
+    from smarthub import fix
+
+    plans = [plan for plan in fix.plan(result) if plan.fixed]
+    for plan in plans:
+        click.echo(plan.diff(), nl=False)
+    count = sum(len(plan.fixed) for plan in plans)
+    click.echo(
+        f"{count} fix{'es' if count != 1 else ''} available in {len(plans)} file{'s' if len(plans) != 1 else ''}.",
+        err=True,
+    )
+    return EXIT_FINDINGS if plans else EXIT_CLEAN
+
+
+def _apply_fixes(result) -> None:
+    from smarthub import fix
+
+    fixed = failed = 0
+    for plan in fix.plan(result):
+        try:
+            fix.write(plan)
+        except fix.FixError as error:
+            click.echo(f"smarthub: {error}", err=True)
+            failed += 1
+            continue
+        for finding in plan.fixed:
+            click.echo(
+                f"{finding.path}:{finding.line}:{finding.column}: fixed {finding.code} "
+                f"'{finding.match}' -> '{finding.suggestion}'",
+                err=True,
+            )
+            fixed += 1
+    note = f", {failed} file{'s' if failed != 1 else ''} left unchanged" if failed else ""
+    click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}{note}.", err=True)
 
 
 @cli.command()
@@ -132,6 +223,59 @@ def explain(rule: str) -> None:
         raise ConfigError([f"unknown rule '{rule}': 'smarthub rules' lists them"])
     click.echo(f"{found.code} ({found.name}), default severity: {found.severity.value}\n")
     click.echo(f"{found.summary}\n\n{found.doc}")
+
+
+@cli.command()
+@config_option
+@click.option("--strict", is_flag=True, help="Fail on check warnings and on MkDocs warnings (broken links).")
+@click.option("--drafts", is_flag=True, help="Publish draft and retired assets too (marked as such).")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Where to write the site (default: mkdocs.yml's site_dir).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today).")
+def build(config_file: str | None, strict: bool, drafts: bool, site_dir: Path | None, today: str | None) -> None:
+    """Check the hub, print the findings, then build its website with MkDocs."""
+    from smarthub.engine import run_check
+    from smarthub.report.text import render_text
+    from smarthub.site.build import build_site
+
+    day = _today(today)
+    config = _load(config_file)
+    result = run_check(config, today=day)
+    click.echo(render_text(result), nl=False)
+    built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)
+    sys.exit(max(result.exit_code(strict=strict), EXIT_CLEAN if built else EXIT_FINDINGS))
+
+
+@cli.command()
+@config_option
+@click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on (default: 127.0.0.1:8000).")
+@click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
+def serve(config_file: str | None, dev_addr: str | None, open_in_browser: bool) -> None:
+    """Preview the site, rebuilding on edits to content, glossary, personas and playbooks.
+
+    Drafts are shown (marked as drafts) so writers can review them before publishing.
+    """
+    from smarthub.site.build import serve_site
+
+    serve_site(_load(config_file), dev_addr=dev_addr, open_in_browser=open_in_browser)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@config_option
+@click.option("--drafts", is_flag=True, help="Include draft and retired assets (marked as such).")
+@click.option("--today", metavar="YYYY-MM-DD", help="Show review dates as of this day (default: today).")
+def stage(folder: Path, config_file: str | None, drafts: bool, today: str | None) -> None:
+    """Write the complete docs tree, with generated pages and term links, for any engine."""
+    import datetime as dt
+
+    from smarthub.site.index import SiteOptions
+    from smarthub.site.stage import stage as stage_site
+
+    day = _today(today) or dt.date.today()
+    report = stage_site(_load(config_file), folder, SiteOptions(drafts=drafts, today=day))
+    click.echo(f"Staged {report.pages} pages and {report.files} other files in {report.folder}: "
+               f"build them with 'mkdocs build -f {report.folder / 'mkdocs.yml'}'")
 
 
 def main() -> None:

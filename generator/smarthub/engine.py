@@ -8,8 +8,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from smarthub import suppress
 from smarthub.checks.context import CheckContext
-from smarthub.checks.registry import expand_selectors, iter_checks
+from smarthub.checks.registry import all_rules, expand_selectors, iter_checks
 from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
@@ -22,8 +23,13 @@ class CheckResult:
     """The findings of one check run, sorted, with the loaded hub they came from."""
 
     findings: list[Finding]
-    files: int
+    checked: list[str]
     hub: Hub
+
+    @property
+    def files(self) -> int:
+        """How many files were checked."""
+        return len(self.checked)
 
     @property
     def errors(self) -> int:
@@ -42,7 +48,7 @@ class CheckResult:
 
 def run_check(
     config: HubConfig,
-    paths: Sequence[Path] = (),
+    paths: Sequence[Path] | None = None,
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
@@ -50,29 +56,40 @@ def run_check(
 ) -> CheckResult:
     """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
 
+    ``None`` checks every file; an empty list checks none.
+
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
     enabled = _enabled_codes(config, select, ignore)
-    reported = _reported_files(config, paths) if paths else None
+    reported = _reported_files(config, paths) if paths is not None else None
     hub = load_hub(config, reported)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
-    findings: list[Finding] = []
-    for rule in iter_checks():
-        if rule.code not in enabled or rule.check is None:
-            continue
-        level = config.severity.get(rule.code)
-        for finding in rule.check(context):
-            if level is not None and level != finding.severity.value:
-                finding = dataclasses.replace(finding, severity=Severity(level))
-            findings.append(finding)
+    findings = [
+        finding
+        for rule in iter_checks()
+        if rule.code in enabled and rule.check is not None
+        for finding in rule.check(context)
+    ]
+    every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
+    findings = suppress.apply(context, findings, enabled, every_rule_enabled)
+    findings = [_with_configured_severity(finding, config) for finding in findings]
     findings.sort(key=lambda finding: finding.sort_key)
-    files = sum(1 for _ in context.sources()) if reported is None else len(reported)
-    return CheckResult(findings=findings, files=files, hub=hub)
+    checked = (
+        sorted(reported) if reported is not None else [source.rel for source in context.sources()]
+    )
+    return CheckResult(findings=findings, checked=checked, hub=hub)
+
+
+def _with_configured_severity(finding: Finding, config: HubConfig) -> Finding:
+    level = config.severity.get(finding.code)
+    if level is None or level == finding.severity.value:
+        return finding
+    return dataclasses.replace(finding, severity=Severity(level))
 
 
 def _enabled_codes(config: HubConfig, select: Iterable[str], ignore: Iterable[str]) -> set[str]:
     select, ignore = list(select), list(ignore)
-    every = {rule.code for rule in iter_checks()}
+    every = {rule.code for rule in all_rules()}
     selected, unknown = expand_selectors(select) if select else (every, [])
     ignored, unknown_ignored = expand_selectors(ignore)
     unknown += unknown_ignored

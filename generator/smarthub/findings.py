@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 
@@ -11,6 +11,15 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A safe automatic fix: replace file offsets ``[start, end)`` with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,7 @@ class Finding:
     message: str
     match: str = ""
     suggestion: str | None = None
+    edit: Edit | None = field(default=None, compare=False)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

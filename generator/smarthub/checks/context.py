@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from smarthub.findings import Finding
+from smarthub.findings import Edit, Finding
 from smarthub.matcher import Occurrence, TermMatcher
 from smarthub.model import Hub, SourceFile, TextRegion
 
@@ -33,7 +33,7 @@ class CheckContext:
     def sources(self) -> Iterator[SourceFile]:
         """The loaded files whose findings are reported."""
         for source in self.hub.sources:
-            if source.text and (self.reported is None or source.rel in self.reported):
+            if self.reported is None or source.rel in self.reported:
                 yield source
 
     def occurrences(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
@@ -53,6 +53,7 @@ class CheckContext:
         end: int,
         message: str,
         suggestion: str | None = None,
+        edit: Edit | None = None,
     ) -> Finding:
         """A finding of ``rule`` at file offsets ``[start, end)`` of ``source``."""
         line, column = source.position(start)
@@ -70,6 +71,7 @@ class CheckContext:
             message=message,
             match=source.text[start:end],
             suggestion=suggestion,
+            edit=edit,
         )
 
     def region_finding(
@@ -81,7 +83,21 @@ class CheckContext:
         end: int,
         message: str,
         suggestion: str | None = None,
+        *,
+        fixable: bool = False,
     ) -> Finding:
-        """A finding at text offsets ``[start, end)`` of a region of ``source``."""
+        """A finding at text offsets ``[start, end)`` of a region of ``source``.
+
+        With ``fixable``, the suggestion becomes an automatic fix, but only where the span
+        is one unbroken piece of the file's text (no markup, quote marker or skipped
+        content inside it), so a fix can never damage the Markdown around it.
+        """
         file_start, file_end = region.file_span(start, end)
-        return self.finding(rule, source, file_start, file_end, message, suggestion)
+        edit = None
+        if (
+            fixable
+            and suggestion is not None
+            and source.text[file_start:file_end] == region.text[start:end]
+        ):
+            edit = Edit(file_start, file_end, suggestion)
+        return self.finding(rule, source, file_start, file_end, message, suggestion, edit)

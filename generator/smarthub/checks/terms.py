@@ -73,6 +73,7 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
             occurrence.end,
             f"'{_shown(occurrence)}' is not our language{why}: use '{suggestion}'",
             suggestion,
+            fixable=True,
         )
 
 
@@ -118,6 +119,7 @@ def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
             occurrence.end,
             f"'{_shown(occurrence)}': {advice}" if _shown(occurrence) != term.term else advice,
             suggestion,
+            fixable=True,
         )
 
 
@@ -178,6 +180,7 @@ def check_casing(ctx: CheckContext) -> Iterator[Finding]:
             occurrence.end,
             f"'{_shown(occurrence)}' is written '{suggestion}' ({term.casing} casing)",
             suggestion,
+            fixable=True,
         )
 
 

@@ -111,6 +111,7 @@ def _load_entry(source: SourceFile, hub: Hub) -> None:
         return  # never closed: the whole file would read as prose; the META001 says what to fix
     parsed = parse_body(source.text, source.body_start)
     source.regions.append(parsed.region)
+    source.comments = parsed.comments
     for key, heading in _CHECKED_SCALARS.items():
         node = child_node(source.meta_node, key)
         if node is not None and isinstance(source.meta.get(key), str) and source.kind != "term":

@@ -66,6 +66,7 @@ class ParsedBody:
 
     region: TextRegion
     first_paragraph: str
+    comments: tuple[tuple[int, int], ...] = ()  # file offsets of HTML comments naming smarthub
 
 
 def parse_body(text: str, body_start: int) -> ParsedBody:
@@ -85,6 +86,7 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
     in_first_paragraph = False
     first_paragraph: list[str] = []
     first_seen = False
+    comments: list[tuple[int, int]] = []
 
     for event, span in _PARSER.events_with_range(prepared):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
@@ -132,6 +134,10 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
         elif kind in _INLINE_SKIPPED:
             if in_first_paragraph and kind == "Code":
                 first_paragraph.append(value)
+            elif kind in ("Html", "InlineHtml") and "smarthub-" in value:
+                comments.append(
+                    (body_start + to_char(span["start"]), body_start + to_char(span["end"]))
+                )
             builder.add_break()
 
     for start, end in titles:  # container titles are plain text, checked like headings
@@ -141,7 +147,7 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
         builder.headings.append((heading_start, builder.length))
     builder.add_break()
     definition = " ".join("".join(first_paragraph).split())
-    return ParsedBody(builder.region(), definition)
+    return ParsedBody(builder.region(), definition, tuple(comments))
 
 
 def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:

@@ -60,6 +60,7 @@ class SourceFile:
     has_front_matter: bool = False
     regions: list[TextRegion] = field(default_factory=list)
     encoding_bom: bool = False
+    comments: tuple[tuple[int, int], ...] = ()  # HTML comments that may hold directives
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
