@@ -110,6 +110,7 @@ class TermMatcher:
             key: self._compile(group) for key, group in by_first_word.items()
         }
         self._symbol_group = self._compile(leading_symbol) if leading_symbol else None
+        self._candidates = _word_finder(self._groups)
 
     @staticmethod
     def _compile(forms: list[Form]) -> tuple[re.Pattern[str], list[Form]]:
@@ -123,12 +124,13 @@ class TermMatcher:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
         candidates: list[Occurrence] = []
         groups = self._groups
-        for word in _WORD.finditer(text):
-            entry = groups.get(word.group().casefold())
-            if entry is not None:
-                occurrence = self._match_at(entry, text, word.start())
-                if occurrence is not None:
-                    candidates.append(occurrence)
+        if self._candidates is not None:
+            for word in self._candidates.finditer(text):
+                entry = groups.get(word.group().casefold())
+                if entry is not None:
+                    occurrence = self._match_at(entry, text, word.start())
+                    if occurrence is not None:
+                        candidates.append(occurrence)
         if self._symbol_group is not None:
             pattern, forms = self._symbol_group
             for match in pattern.finditer(text):
@@ -151,6 +153,37 @@ class TermMatcher:
         )
         stem_end = match.end(f"f{index}")
         return Occurrence(forms[index], match.start(), stem_end, match.end(), match.group())
+
+
+def _word_finder(groups: dict[str, object]) -> re.Pattern[str] | None:
+    """One regex matching exactly the whole words that begin some form, in any case.
+
+    The keys are arranged as a trie (``sales|salesforce`` becomes ``sales(?:force)?``), so
+    the regex engine tests each position against a few characters instead of every key,
+    and only the words that matter reach Python.
+    """
+    if not groups:
+        return None
+    trie: dict = {}
+    for key in groups:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(rf"(?<![^\W_])(?:{_trie_pattern(trie)})(?![^\W_])", re.IGNORECASE)
+
+
+def _trie_pattern(node: dict) -> str:
+    ends_here = "" in node
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
 
 
 def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:

@@ -9,13 +9,36 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import forms_of
-from smarthub.model import Hub, SourceFile
+from smarthub.model import Hub, SourceFile, TextRegion
 
-_ACRONYM = re.compile(r"(?<!\w)(?<!@)(?<![^\W_]\.)([A-Z][A-Z0-9]{1,5})(?:'s|’s|s)?(?!\w)(?![.@]\w)")
+# Starts with a character class so the regex engine skips ahead fast; the left boundary
+# (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``_starts_word``.
+_ACRONYM = re.compile(r"([A-Z][A-Z0-9]{1,5})(?:'s|’s|s)?(?!\w)(?![.@]\w)")
 _ROMAN = re.compile(r"[IVX]+")
-_PAGE_DEFINITION = re.compile(r"[^\W\d_][\"'”’]?\s*\(([A-Z][A-Z0-9]{1,5})s?\)")
+_PAGE_DEFINITION = re.compile(
+    r"\(([A-Z][A-Z0-9]{1,5})s?\)"
+)  # "Words (ACR)": the word is checked after
 _ABBR_DEFINITION = re.compile(r"^\*\[([A-Z][A-Z0-9]{1,5})\]:", re.MULTILINE)
 _LOWER = re.compile(r"[^\W\d_A-Z]")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before in "_@":
+        return False
+    return not (before == "." and start > 1 and text[start - 2].isalnum())
+
+
+def _page_definitions(text: str) -> set[str]:
+    """Acronyms written in brackets right after words: ``Net Revenue Retention (NRR)``."""
+    defined = set()
+    for match in _PAGE_DEFINITION.finditer(text):
+        before = text[max(0, match.start() - 40) : match.start()].rstrip()[-2:]
+        if before and (before[-1].isalpha() or (before[-1] in "\"'”’" and before[:1].isalpha())):
+            defined.add(match.group(1))
+    return defined
 
 
 def is_acronym(word: str) -> bool:
@@ -64,32 +87,38 @@ def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
         yield from _undefined_in(ctx, source, defined)
 
 
+def _in_shouting_line(text: str, offset: int) -> bool:
+    """Whether the file line around ``offset`` has no lowercase letter (capitals, not acronyms)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    return not _LOWER.search(text, line_start, line_end if line_end != -1 else len(text))
+
+
 def _undefined_in(
     ctx: CheckContext, source: SourceFile, defined: frozenset[str]
 ) -> Iterator[Finding]:
-    on_page = set(_ABBR_DEFINITION.findall(source.text))
-    uses: dict[str, list[tuple[int, int]]] = {}
+    on_page = set(_ABBR_DEFINITION.findall(source.text)) if "*[" in source.text else set()
+    uses: dict[str, list[tuple[TextRegion, int, int]]] = {}
     for region in source.regions:
-        on_page.update(_PAGE_DEFINITION.findall(region.text))
-        for match in _ACRONYM.finditer(region.text):
+        text = region.text
+        if "(" in text:
+            on_page |= _page_definitions(text)
+        for match in _ACRONYM.finditer(text):
             word = match.group(1)
-            if word in defined or not is_acronym(word):
+            if word in defined or not is_acronym(word) or not _starts_word(text, match.start()):
                 continue
-            start, end = region.file_span(match.start(), match.end())
-            line = source.line_text(source.position(start)[0])
-            if not _LOWER.search(line):
-                continue  # a line in capitals is shouting, not an acronym
-            uses.setdefault(word, []).append((start, end))
-    for word, spans in uses.items():
+            if _in_shouting_line(source.text, region.file_offset(match.start())):
+                continue
+            uses.setdefault(word, []).append((region, match.start(), match.end()))
+    for word, places in uses.items():
         if word in on_page:
             continue
-        start, end = min(spans)
-        count = f" (used {len(spans)} times)" if len(spans) > 1 else ""
+        first = min((region.file_span(start, end) for region, start, end in places))
+        count = f" (used {len(places)} times)" if len(places) > 1 else ""
         yield ctx.finding(
             check_undefined_acronyms,
             source,
-            start,
-            end,
+            *first,
             f"acronym '{word}' is not defined{count}: add it to the glossary or to acronyms.allow, "
             f"or write it out once as 'Words In Full ({word})'",
         )

@@ -32,12 +32,15 @@ BREAK = "\x00"
 # Template expressions and kramdown attribute lists are not Markdown: blank them out before
 # parsing (same length, so offsets hold) and they are neither parsed nor checked.
 _SOURCE_MASK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{:[^}\n]*\}", re.DOTALL)
-# Bare URLs, domains and e-mail addresses inside text.
-_TEXT_MASK = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
-    re.IGNORECASE,
-)
+# Bare URLs, domains and e-mail addresses inside text. Each pattern starts with a literal
+# (``://``, ``www.``, ``@``) so the regex engine jumps from one to the next; the part before
+# the literal is then widened by hand. Scanning stays linear however long a word is.
+_URL_TAIL = r"[^\s<>\"'`\x00]*[^\s<>\"'`.,;:!?)\]}\x00]"
+_AFTER_SCHEME = re.compile("://" + _URL_TAIL)
+_WWW = re.compile(r"www\." + _URL_TAIL, re.IGNORECASE)
+_AFTER_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
+
 # Python-Markdown containers (admonitions, collapsible details, content tabs) whose body is
 # indented by four spaces, which CommonMark would read as a code block.
 _CONTAINER = re.compile(r"^( *)(?:!!!\+?|\?\?\?\+?|===\+?)(?=[ \t]|$)[^\n]*$")
@@ -55,6 +58,9 @@ _BLOCKS = frozenset(
     }
 )
 _SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
+_INLINE_MARKUP = frozenset(
+    {"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Image"}
+)
 _INLINE_SKIPPED = frozenset(
     {"Code", "InlineHtml", "Html", "FootnoteReference", "InlineMath", "DisplayMath"}
 )
@@ -78,81 +84,138 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
     else:
         prepared = body
     prepared, titles = _open_containers(prepared)
-    to_char = _byte_to_char(prepared)
-    builder = _RegionBuilder(body, body_start)
-    skip_depth = 0
-    links: list[bool] = []  # for each open link: is it an autolink (its text is a URL)?
-    heading_start: int | None = None
-    in_first_paragraph = False
-    first_paragraph: list[str] = []
-    first_seen = False
-    comments: list[tuple[int, int]] = []
-
-    for event, span in _PARSER.events_with_range(prepared):
-        if isinstance(event, str):  # SoftBreak, HardBreak, Rule
-            if event != "Rule" and not skip_depth:
-                builder.add_text(to_char(span["start"]), to_char(span["end"]))
-                if in_first_paragraph:
-                    first_paragraph.append(" ")
-            else:
-                builder.add_break()
-            continue
-        ((kind, value),) = event.items()
-        if kind == "Text":
-            if not skip_depth:
-                builder.add_text(to_char(span["start"]), to_char(span["end"]))
-                if in_first_paragraph:
-                    first_paragraph.append(value)
-        elif kind == "Start":
-            tag = value if isinstance(value, str) else next(iter(value))
-            if tag == "Link":
-                autolink = value["Link"]["link_type"] in ("Autolink", "Email")
-                links.append(autolink)
-                skip_depth += autolink
-            elif tag in _SKIPPED_BLOCKS:
-                skip_depth += 1
-                builder.add_break()
-            elif tag in _BLOCKS:
-                builder.start_block()
-                if tag == "Heading":
-                    heading_start = builder.length
-                elif tag == "Paragraph" and not first_seen:
-                    first_seen = in_first_paragraph = True
-        elif kind == "End":
-            tag = value if isinstance(value, str) else next(iter(value))
-            if tag == "Link":
-                skip_depth -= links.pop() if links else 0
-            elif tag in _SKIPPED_BLOCKS:
-                skip_depth = max(skip_depth - 1, 0)
-            elif tag in _BLOCKS:
-                builder.add_break()
-                if tag == "Heading" and heading_start is not None:
-                    builder.headings.append((heading_start, builder.length))
-                    heading_start = None
-                elif tag == "Paragraph":
-                    in_first_paragraph = False
-        elif kind in _INLINE_SKIPPED:
-            if in_first_paragraph and kind == "Code":
-                first_paragraph.append(value)
-            elif kind in ("Html", "InlineHtml") and "smarthub-" in value:
-                comments.append(
-                    (body_start + to_char(span["start"]), body_start + to_char(span["end"]))
-                )
-            builder.add_break()
-
+    walk = _Walk(body, body_start, _byte_to_char(prepared))
+    walk.run(_PARSER.events_with_range(prepared, merge_text=True))
+    builder = walk.builder
     for start, end in titles:  # container titles are plain text, checked like headings
         builder.start_block()
         heading_start = builder.length
         builder.add_text(start, end)
         builder.headings.append((heading_start, builder.length))
     builder.add_break()
-    definition = " ".join("".join(first_paragraph).split())
-    return ParsedBody(builder.region(), definition, tuple(comments))
+    definition = " ".join("".join(walk.first_paragraph).split())
+    return ParsedBody(builder.region(), definition, tuple(walk.comments))
+
+
+class _Walk:
+    """One pass over the parser's events: text in, markup and skipped content out.
+
+    The loop is the hot path of ``smarthub check``: the common events (text, paragraph and
+    emphasis boundaries) are tested first and offsets are only converted for non-ASCII files.
+    """
+
+    def __init__(self, body: str, body_start: int, to_char) -> None:
+        self.builder = _RegionBuilder(body, body_start)
+        self.body_start = body_start
+        self.to_char = to_char
+        self.first_paragraph: list[str] = []
+        self.comments: list[tuple[int, int]] = []
+
+    def run(self, events) -> None:
+        builder, to_char = self.builder, self.to_char
+        add_text, add_break, start_block = builder.add_text, builder.add_break, builder.start_block
+        skip_depth = 0
+        links: list[bool] = []  # for each open link: is it an autolink (its text is a URL)?
+        heading_start = -1
+        first_state = 0  # 0 before the first paragraph, 1 inside it, 2 after it
+        first_paragraph = self.first_paragraph
+        for event, span in events:
+            if type(event) is str:  # SoftBreak, HardBreak, Rule
+                if event != "Rule" and not skip_depth:
+                    add_text(to_char(span["start"]), to_char(span["end"]))
+                    if first_state == 1:
+                        first_paragraph.append(" ")
+                else:
+                    add_break()
+                continue
+            value = event.get("Text")
+            if value is not None:
+                if not skip_depth:
+                    add_text(to_char(span["start"]), to_char(span["end"]))
+                    if first_state == 1:
+                        first_paragraph.append(value)
+                continue
+            value = event.get("Start")
+            if value is not None:
+                tag = value if type(value) is str else next(iter(value))
+                if tag in _INLINE_MARKUP:
+                    continue
+                if tag == "Link":
+                    autolink = value["Link"]["link_type"] in ("Autolink", "Email")
+                    links.append(autolink)
+                    skip_depth += autolink
+                elif tag in _SKIPPED_BLOCKS:
+                    skip_depth += 1
+                    add_break()
+                elif tag in _BLOCKS:
+                    start_block()
+                    if tag == "Heading":
+                        heading_start = builder.length
+                    elif tag == "Paragraph" and first_state == 0:
+                        first_state = 1
+                continue
+            value = event.get("End")
+            if value is not None:
+                tag = value if type(value) is str else next(iter(value))
+                if tag in _INLINE_MARKUP:
+                    continue
+                if tag == "Link":
+                    skip_depth -= links.pop() if links else 0
+                elif tag in _SKIPPED_BLOCKS:
+                    skip_depth = max(skip_depth - 1, 0)
+                elif tag in _BLOCKS:
+                    add_break()
+                    if tag == "Heading" and heading_start >= 0:
+                        builder.headings.append((heading_start, builder.length))
+                        heading_start = -1
+                    elif tag == "Paragraph" and first_state == 1:
+                        first_state = 2
+                continue
+            ((kind, value),) = event.items()
+            if kind in _INLINE_SKIPPED:
+                if first_state == 1 and kind == "Code":
+                    first_paragraph.append(value)
+                elif kind in ("Html", "InlineHtml") and "smarthub-" in value:
+                    start = self.body_start + to_char(span["start"])
+                    self.comments.append((start, self.body_start + to_char(span["end"])))
+                add_break()
+
+
+def _mask_addresses(text: str) -> str:
+    """Blank out bare URLs, domains and e-mail addresses, keeping the text's length."""
+    spans: list[tuple[int, int]] = []
+    for match in _AFTER_SCHEME.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        if start < match.start() and text[start].isalpha():
+            spans.append((start, match.end()))
+    for match in _WWW.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "._"):
+            spans.append(match.span())
+    for match in _AFTER_AT.finditer(text):
+        start = match.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            start -= 1
+        if start < match.start():
+            spans.append((start, match.end()))
+    if not spans:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        if end > start:
+            pieces += [text[position:start], BREAK * (end - start)]
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:
     """A region for one front-matter value (``title``, ``summary``) at file offsets ``[start, end)``."""
-    raw = _TEXT_MASK.sub(lambda m: BREAK * len(m.group()), text[start:end])
+    raw = _mask_addresses(text[start:end])
     first_word = next((index for index, char in enumerate(raw) if char.isalnum()), 0)
     return TextRegion(
         text=raw,
@@ -179,8 +242,6 @@ class _RegionBuilder:
         piece = self.body[start:end]
         if not piece:
             return
-        if _TEXT_MASK.search(piece):
-            piece = _TEXT_MASK.sub(lambda m: BREAK * len(m.group()), piece)
         if self.pending_block:
             self.block_starts.add(self.length)
             self.pending_block = False
@@ -198,8 +259,11 @@ class _RegionBuilder:
         self.pending_block = True
 
     def region(self) -> TextRegion:
+        text = "".join(self.parts)
+        if "://" in text or "www." in text or "@" in text:
+            text = _mask_addresses(text)
         return TextRegion(
-            text="".join(self.parts),
+            text=text,
             segments=tuple(self.segments) or ((0, self.body_start),),
             block_starts=frozenset(self.block_starts),
             headings=tuple(self.headings),
@@ -209,7 +273,7 @@ class _RegionBuilder:
 def _byte_to_char(text: str):
     """A function from UTF-8 byte offsets to character offsets in ``text``."""
     if text.isascii():
-        return lambda offset: offset
+        return int  # the identity on offsets, and cheaper to call than a lambda
     byte_positions: list[int] = []
     extra_before: list[int] = []
     extra = 0
