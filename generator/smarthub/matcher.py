@@ -25,9 +25,8 @@ from smarthub.model import Term
 FORM_KINDS = ("term", "alias", "abbreviation", "avoid")
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FORM_KINDS)}
 _WORD = re.compile(r"[^\W_]+")
-_INFLECTION = r"(?P<inflection>(?i:'s|’s|s'|s’|es|s))?"
-_AFTER = r"(?!\w)(?![.@]\w)"
-_BEFORE = r"(?<!\w)(?<!@)(?<![^\W_]\.)"
+# Longest first, and "" last: the same order a regex alternation would try them in.
+_INFLECTIONS = ("'s", "’s", "s'", "s’", "es", "s", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +75,47 @@ def forms_of(term: Term) -> list[Form]:
     return forms
 
 
-def _form_pattern(form: Form) -> str:
-    words = [re.escape(word) for word in form.text.split()]
-    body = r"\s+".join(words)
-    return body if form.kind == "abbreviation" else f"(?i:{body})"
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A form ready to match at a position: its words (lowercased unless exact)."""
+
+    form: Form
+    words: tuple[str, ...]
+    exact: bool
+
+    @classmethod
+    def of(cls, form: Form) -> _Pattern:
+        exact = form.kind == "abbreviation"
+        words = tuple(form.text.split())
+        return cls(form, words if exact else tuple(word.lower() for word in words), exact)
+
+    def match_at(self, text: str, position: int) -> Occurrence | None:
+        """The occurrence of this form starting exactly at ``position``, if there is one."""
+        end_of_text = len(text)
+        cursor = position
+        for index, word in enumerate(self.words):
+            if index:  # a space in the form matches any run of whitespace
+                after_space = cursor
+                while after_space < end_of_text and text[after_space].isspace():
+                    after_space += 1
+                if after_space == cursor:
+                    return None
+                cursor = after_space
+            piece = text[cursor : cursor + len(word)]
+            if piece != word and (self.exact or piece.lower() != word):
+                return None
+            cursor += len(word)
+        for inflection in _INFLECTIONS:
+            end = cursor + len(inflection)
+            if inflection and text[cursor:end].lower() != inflection:
+                continue
+            if _ends_word(text, end):
+                return Occurrence(self.form, position, cursor, end, text[position:end])
+        return None
 
 
 class TermMatcher:
-    """All forms of a glossary, compiled once, matched in one pass per text."""
+    """All forms of a glossary, prepared once, matched in one pass per text."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
         forms = [form for term in terms for form in forms_of(term) if form.text.strip()]
@@ -92,67 +124,77 @@ class TermMatcher:
         forms.sort(
             key=lambda form: (-len(form.text), _KIND_RANK[form.kind], form.term_id, form.text)
         )
-        by_first_word: dict[str, list[Form]] = defaultdict(list)
-        leading_symbol: list[Form] = []
-        for form in forms:
+        by_first_word: dict[str, list[_Pattern]] = defaultdict(list)
+        leading_symbol: list[_Pattern] = []
+        for form in dict.fromkeys(forms):
+            pattern = _Pattern.of(form)
             first = _WORD.match(form.text)
             if first is None:
-                leading_symbol.append(form)
+                leading_symbol.append(pattern)
                 continue
             key = first.group().casefold()
-            by_first_word[key].append(form)
+            by_first_word[key].append(pattern)
             if first.end() == len(form.text):  # one-word forms: index their plural spellings too
                 for suffix in ("s", "es"):
-                    by_first_word.setdefault(key + suffix, [])
-                    by_first_word[key + suffix].append(form)
+                    by_first_word[key + suffix].append(pattern)
         self.forms = forms
-        self._groups: dict[str, tuple[re.Pattern[str], list[Form]]] = {
-            key: self._compile(group) for key, group in by_first_word.items()
-        }
-        self._symbol_group = self._compile(leading_symbol) if leading_symbol else None
-        self._candidates = _word_finder(self._groups)
-
-    @staticmethod
-    def _compile(forms: list[Form]) -> tuple[re.Pattern[str], list[Form]]:
-        unique = list(dict.fromkeys(forms))
-        alternatives = "|".join(
-            f"(?P<f{index}>{_form_pattern(form)})" for index, form in enumerate(unique)
+        self._by_first_word = dict(by_first_word)
+        self._candidates = _word_finder(self._by_first_word)
+        self._leading_symbol = leading_symbol
+        self._symbol_starts = (
+            re.compile("|".join(re.escape(p.form.text[:1]) for p in leading_symbol))
+            if leading_symbol
+            else None
         )
-        return re.compile(f"{_BEFORE}(?:{alternatives}){_INFLECTION}{_AFTER}"), unique
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
         candidates: list[Occurrence] = []
-        groups = self._groups
         if self._candidates is not None:
+            by_first_word = self._by_first_word
             for word in self._candidates.finditer(text):
-                entry = groups.get(word.group().casefold())
-                if entry is not None:
-                    occurrence = self._match_at(entry, text, word.start())
-                    if occurrence is not None:
-                        candidates.append(occurrence)
-        if self._symbol_group is not None:
-            pattern, forms = self._symbol_group
-            for match in pattern.finditer(text):
-                candidates.append(self._occurrence(match, forms))
+                start = word.start()
+                if not _starts_word(text, start):
+                    continue
+                for pattern in by_first_word.get(word.group().casefold(), ()):
+                    found = pattern.match_at(text, start)
+                    if found is not None:
+                        candidates.append(found)
+                        break
+        if self._symbol_starts is not None:
+            for symbol in self._symbol_starts.finditer(text):
+                if not _starts_word(text, symbol.start()):
+                    continue
+                for pattern in self._leading_symbol:
+                    found = pattern.match_at(text, symbol.start())
+                    if found is not None:
+                        candidates.append(found)
+                        break
         return _leftmost_longest(candidates)
 
-    def _match_at(
-        self, entry: tuple[re.Pattern[str], list[Form]], text: str, position: int
-    ) -> Occurrence | None:
-        pattern, forms = entry
-        match = pattern.match(text, position)
-        return self._occurrence(match, forms) if match else None
 
-    @staticmethod
-    def _occurrence(match: re.Match[str], forms: list[Form]) -> Occurrence:
-        index = next(
-            int(name[1:])
-            for name, value in match.groupdict().items()
-            if value is not None and name[0] == "f"
-        )
-        stem_end = match.end(f"f{index}")
-        return Occurrence(forms[index], match.start(), stem_end, match.end(), match.group())
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """No letter, digit, ``_`` or ``@`` before, and no dot glued to a domain or file name."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if _is_word_char(before) or before == "@":
+        return False
+    return not (before == "." and start > 1 and text[start - 2].isalnum())
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """No letter, digit or ``_`` after, and no ``.`` or ``@`` glued to a letter or digit."""
+    if end >= len(text):
+        return True
+    after = text[end]
+    if _is_word_char(after):
+        return False
+    return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
 def _word_finder(groups: dict[str, object]) -> re.Pattern[str] | None:
