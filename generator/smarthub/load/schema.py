@@ -153,7 +153,9 @@ def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
             return value.strip(), None
         if isinstance(value, bool | int | float | dt.date):
             return None, f"must be text, got {value!r}: put it in quotes"
-        return None, "must be a single line of text"
+        if isinstance(value, str):
+            return None, "must not be empty"
+        return None, f"must be text, got a {_kind_of(value)}"
     if kind in ("ids", "texts"):
         if isinstance(value, str):
             return None, f"must be a list: write [{value}]"
@@ -185,6 +187,20 @@ def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
     if kind == "objections":
         return _coerce_objections(value)
     raise AssertionError(f"unknown field kind {kind}")
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dt.date):
+        return "date"
+    return (
+        "number"
+        if isinstance(value, int | float) and not isinstance(value, bool)
+        else type(value).__name__
+    )
 
 
 def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
