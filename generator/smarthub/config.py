@@ -80,9 +80,7 @@ def load_config(config_file: Path) -> HubConfig:
         text = config_file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(
-            [
-                f"{config_file}: no such file: run smarthub in the hub's folder or pass -f/--config-file"
-            ]
+            [f"{config_file}: no such file: check the path given with -f/--config-file"]
         ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError([f"{config_file}: cannot read it: {error}"]) from None
