@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.model import Asset
+from smarthub.model import Asset, Persona, Playbook, Term
+from smarthub.model.reviews import review_due
 from smarthub.yamlsafe import child_node
 
 
@@ -39,25 +39,20 @@ def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
     config = ctx.hub.config
     for source in ctx.sources():
         entry = ctx.hub.entry_for(source)
-        reviewed = getattr(entry, "reviewed", None)
-        if reviewed is None:
+        if not isinstance(entry, Term | Persona | Playbook | Asset):
             continue
-        if isinstance(entry, Asset):
-            if entry.status == "retired":
-                continue
-            interval = config.interval_for(entry.type)
-        else:
-            interval = config.review_interval_days
-        due = reviewed + dt.timedelta(days=interval)
-        if due < ctx.today:
-            node = child_node(source.meta_node, "reviewed")
-            start, end = source.node_span(node) if node is not None else (0, 3)
-            days = (ctx.today - due).days
-            yield ctx.finding(
-                check_review_overdue,
-                source,
-                start,
-                end,
-                f"review overdue by {days} day{'s' if days != 1 else ''}: last reviewed {reviewed}, due {due} "
-                f"(every {interval} days); check the content, then set 'reviewed' to today's date",
-            )
+        due = review_due(entry, config)
+        if due is None or entry.reviewed is None or not due < ctx.today:
+            continue
+        node = child_node(source.meta_node, "reviewed")
+        start, end = source.node_span(node) if node is not None else (0, 3)
+        days = (ctx.today - due).days
+        interval = (due - entry.reviewed).days
+        yield ctx.finding(
+            check_review_overdue,
+            source,
+            start,
+            end,
+            f"review overdue by {days} day{'s' if days != 1 else ''}: last reviewed {entry.reviewed}, "
+            f"due {due} (every {interval} days); check the content, then set 'reviewed' to today's date",
+        )

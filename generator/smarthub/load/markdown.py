@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyromark
@@ -25,7 +26,7 @@ _OPTIONS = (
     | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
     | pyromark.Options.ENABLE_DEFINITION_LIST
 )
-_PARSER = pyromark.Markdown(options=_OPTIONS)
+PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which parses pages alike
 
 BREAK = "\x00"
 
@@ -79,13 +80,13 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
     """Parse the Markdown in ``text[body_start:]`` into a ``TextRegion`` with file offsets."""
     body = text[body_start:]
     if _SOURCE_MASK.search(body):
-        prepared = _SOURCE_MASK.sub(lambda m: " " * len(m.group()), body)
-        body = _SOURCE_MASK.sub(lambda m: BREAK * len(m.group()), body)
+        prepared = blank_templates(body)
+        body = blank_templates(body, BREAK)
     else:
         prepared = body
-    prepared, titles = _open_containers(prepared)
-    walk = _Walk(body, body_start, _byte_to_char(prepared))
-    walk.run(_PARSER.events_with_range(prepared, merge_text=True))
+    prepared, titles = open_containers(prepared)
+    walk = _Walk(body, body_start, byte_to_char(prepared))
+    walk.run(PARSER.events_with_range(prepared, merge_text=True))
     builder = walk.builder
     for start, end in titles:  # container titles are plain text, checked like headings
         builder.start_block()
@@ -181,6 +182,11 @@ class _Walk:
                 add_break()
 
 
+def blank_templates(text: str, fill: str = " ") -> str:
+    """Template expressions and kramdown attribute lists replaced by ``fill`` (same length)."""
+    return _SOURCE_MASK.sub(lambda match: fill * len(match.group()), text)
+
+
 def _mask_addresses(text: str) -> str:
     """Blank out bare URLs, domains and e-mail addresses, keeping the text's length."""
     spans: list[tuple[int, int]] = []
@@ -270,7 +276,7 @@ class _RegionBuilder:
         )
 
 
-def _byte_to_char(text: str):
+def byte_to_char(text: str) -> Callable[[int], int]:
     """A function from UTF-8 byte offsets to character offsets in ``text``."""
     if text.isascii():
         return int  # the identity on offsets, and cheaper to call than a lambda
@@ -289,7 +295,7 @@ def _byte_to_char(text: str):
     return to_char
 
 
-def _open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
+def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
     """Rewrite indented container bodies so CommonMark parses them as prose, keeping offsets.
 
     Python-Markdown reads ``!!! note``, ``??? tip`` and ``=== "Tab"`` followed by lines
