@@ -227,12 +227,25 @@ def explain(rule: str) -> None:
 
 @cli.command()
 @config_option
-@click.option("--strict", is_flag=True, help="Fail on check warnings and on MkDocs warnings (broken links).")
-@click.option("--drafts", is_flag=True, help="Publish draft and retired assets too (marked as such).")
-@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
-              help="Where to write the site (default: mkdocs.yml's site_dir).")
-@click.option("--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today).")
-def build(config_file: str | None, strict: bool, drafts: bool, site_dir: Path | None, today: str | None) -> None:
+@click.option(
+    "--strict", is_flag=True, help="Fail on check warnings and on MkDocs warnings (broken links)."
+)
+@click.option(
+    "--drafts", is_flag=True, help="Publish draft and retired assets too (marked as such)."
+)
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="Where to write the site (default: mkdocs.yml's site_dir).",
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
+)
+def build(
+    config_file: str | None, strict: bool, drafts: bool, site_dir: Path | None, today: str | None
+) -> None:
     """Check the hub, print the findings, then build its website with MkDocs."""
     from smarthub.engine import run_check
     from smarthub.report.text import render_text
@@ -248,7 +261,9 @@ def build(config_file: str | None, strict: bool, drafts: bool, site_dir: Path | 
 
 @cli.command()
 @config_option
-@click.option("-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on (default: 127.0.0.1:8000).")
+@click.option(
+    "-a", "--dev-addr", metavar="IP:PORT", help="Address to serve on (default: 127.0.0.1:8000)."
+)
 @click.option("--open", "open_in_browser", is_flag=True, help="Open the site in a browser.")
 def serve(config_file: str | None, dev_addr: str | None, open_in_browser: bool) -> None:
     """Preview the site, rebuilding on edits to content, glossary, personas and playbooks.
@@ -264,18 +279,128 @@ def serve(config_file: str | None, dev_addr: str | None, open_in_browser: bool) 
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @config_option
 @click.option("--drafts", is_flag=True, help="Include draft and retired assets (marked as such).")
-@click.option("--today", metavar="YYYY-MM-DD", help="Show review dates as of this day (default: today).")
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Show review dates as of this day (default: today)."
+)
 def stage(folder: Path, config_file: str | None, drafts: bool, today: str | None) -> None:
     """Write the complete docs tree, with generated pages and term links, for any engine."""
-    import datetime as dt
-
     from smarthub.site.index import SiteOptions
     from smarthub.site.stage import stage as stage_site
 
     day = _today(today) or dt.date.today()
     report = stage_site(_load(config_file), folder, SiteOptions(drafts=drafts, today=day))
-    click.echo(f"Staged {report.pages} pages and {report.files} other files in {report.folder}: "
-               f"build them with 'mkdocs build -f {report.folder / 'mkdocs.yml'}'")
+    click.echo(
+        f"Staged {report.pages} pages and {report.files} other files in {report.folder}: "
+        f"build them with 'mkdocs build -f {report.folder / 'mkdocs.yml'}'"
+    )
+
+
+@cli.command("export")
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("json", "csv", "tbx", "vale", "abbreviations")),
+    required=True,
+    help="json, csv, tbx (TBX-Basic), vale (a vocabulary folder) or abbreviations (Markdown).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    metavar="FILE|DIR",
+    help="Write to FILE instead of standard output; for vale, the Vale StylesPath folder DIR.",
+)
+@click.option(
+    "--vocabulary", metavar="NAME", help="The Vale vocabulary's name (default: Smarthub)."
+)
+def export_glossary(
+    config_file: str | None, output_format: str, output: Path | None, vocabulary: str | None
+) -> None:
+    """Export the glossary for other tools: translation, style checkers, tooltips."""
+    from smarthub import export
+
+    if vocabulary is not None and output_format != "vale":
+        raise ConfigError(["--vocabulary is for --format vale only"])
+    if output_format == "vale" and output is None:
+        raise ConfigError(
+            [
+                "--format vale writes a folder: pass your Vale StylesPath with -o, for example -o styles"
+            ]
+        )
+    exported = export.render(
+        output_format, export.load_glossary(_load(config_file)), vocabulary=vocabulary
+    )
+    for warning in exported.warnings:
+        click.echo(f"smarthub: warning: {warning}", err=True)
+    if output is None:
+        click.echo(exported.text, nl=False)
+    elif output_format == "vale":
+        for path in export.write_folder(exported.files, output):
+            click.echo(f"Wrote {path}", err=True)
+    else:
+        click.echo(f"Wrote {export.write_file(exported.text or '', output)}", err=True)
+
+
+@cli.command("report")
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json", "markdown")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Compute review dates as of this day (default: today)."
+)
+def report_command(config_file: str | None, output_format: str, today: str | None) -> None:
+    """Coverage gaps, overdue reviews by owner, untagged assets, term usage, findings by rule."""
+    from smarthub.insights import build_insights, renderer_for
+
+    day = _today(today)
+    click.echo(renderer_for(output_format)(build_insights(_load(config_file), day)), nl=False)
+
+
+@cli.command("new")
+@click.argument("kind", type=click.Choice(("term", "persona", "playbook", "asset")))
+@click.argument("title")
+@click.option("--type", "asset_type", metavar="TYPE", help="The asset's type (assets only).")
+@click.option(
+    "--dir",
+    "subfolder",
+    metavar="SUBFOLDER",
+    help="A folder inside glossary/, personas/, playbooks/ or the docs folder "
+    "(default for assets: <type>s, e.g. battlecards).",
+)
+@click.option("--owner", metavar="TEAM", help="The owning team (default: the hub's first team).")
+@config_option
+@click.option("--today", metavar="YYYY-MM-DD", help="The 'reviewed' date (default: today).")
+def new_entry(
+    kind: str,
+    title: str,
+    asset_type: str | None,
+    subfolder: str | None,
+    owner: str | None,
+    config_file: str | None,
+    today: str | None,
+) -> None:
+    """Create a term, persona, playbook or asset from a template and print its path."""
+    from smarthub import scaffold
+
+    day = _today(today)
+    new_file = scaffold.plan(
+        _load(config_file),
+        kind,
+        title,
+        asset_type=asset_type,
+        subfolder=subfolder,
+        owner=owner,
+        today=day,
+    )
+    click.echo(scaffold.display_path(scaffold.create(new_file)))
+    click.echo("Next: fill in what its 'smarthub:' comments ask for.", err=True)
 
 
 def main() -> None:
@@ -298,3 +423,12 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_FINDINGS)
+    except Exception as error:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+        if os.environ.get("SMARTHUB_DEBUG"):
+            raise
+        click.echo(
+            f"smarthub: internal error ({type(error).__name__}: {error}). This is a bug in smarthub, not in "
+            "your content: please report it with the command you ran; SMARTHUB_DEBUG=1 shows the traceback.",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)

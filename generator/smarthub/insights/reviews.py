@@ -1,0 +1,57 @@
+"""Overdue reviews for ``smarthub report``, grouped by owner (dates from ``model.reviews``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from smarthub.model import Hub
+from smarthub.model.reviews import Reviewable, review_due
+
+
+@dataclass(frozen=True)
+class OverdueReview:
+    """An entry whose review is overdue."""
+
+    path: str
+    kind: str  # term | persona | playbook | asset
+    id: str
+    title: str
+    owner: str
+    reviewed: dt.date
+    due: dt.date
+    interval: int
+    days_overdue: int
+
+
+def overdue_by_owner(hub: Hub, today: dt.date) -> dict[str, list[OverdueReview]]:
+    """Overdue entries grouped by owner (owners sorted), most overdue first in each group."""
+    groups: dict[str, list[OverdueReview]] = defaultdict(list)
+    entries: list[tuple[Reviewable, str]] = [
+        *((term, term.term) for term in hub.terms.values()),
+        *((persona, persona.name) for persona in hub.personas.values()),
+        *((playbook, playbook.title) for playbook in hub.playbooks.values()),
+        *((asset, asset.title) for asset in hub.assets.values()),
+    ]
+    for entry, title in entries:
+        due = review_due(entry, hub.config)
+        if due is None or entry.reviewed is None or not due < today:
+            continue
+        groups[entry.owner].append(
+            OverdueReview(
+                path=entry.source.rel,
+                kind=entry.source.kind,
+                id=entry.id,
+                title=title,
+                owner=entry.owner,
+                reviewed=entry.reviewed,
+                due=due,
+                interval=(due - entry.reviewed).days,
+                days_overdue=(today - due).days,
+            )
+        )
+    return {
+        owner: sorted(groups[owner], key=lambda review: (-review.days_overdue, review.path))
+        for owner in sorted(groups)
+    }
