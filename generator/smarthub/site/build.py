@@ -1,0 +1,94 @@
+"""Running MkDocs from the ``smarthub`` command: ``build`` and ``serve`` through its Python API.
+
+Imported only by those commands, so ``smarthub check`` never loads MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.commands.serve import serve
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from smarthub.config import ConfigError, HubConfig
+from smarthub.engine import CheckResult
+from smarthub.site.plugin import SmarthubPlugin
+
+
+@contextmanager
+def mkdocs_logging() -> Iterator[None]:
+    """Show MkDocs' messages on stderr as ``mkdocs build`` does, for the command's duration."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2, not ours
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def build_site(
+    config: HubConfig,
+    result: CheckResult,
+    *,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    drafts: bool = False,
+    today: dt.date | None = None,
+) -> bool:
+    """Build the site with MkDocs, reusing the check already run; False when MkDocs aborted."""
+    overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
+    with mkdocs_logging():
+        try:
+            mkdocs_config = load_mkdocs_config(str(config.config_file), strict=strict, **overrides)
+        except ConfigurationError as error:
+            raise ConfigError(
+                [f"{config.config_file.name}: {line}" for line in str(error).splitlines() if line]
+            ) from None
+        plugin = mkdocs_config.plugins.get("smarthub")
+        if not isinstance(plugin, SmarthubPlugin):
+            raise ConfigError(
+                [f"{config.config_file.name}: the smarthub plugin is not installed in this Python"]
+            )
+        plugin.check_result = result
+        plugin.today = today
+        if drafts:
+            plugin.config.drafts = True
+        mkdocs_config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(mkdocs_config)
+        except Abort as error:
+            logging.getLogger("mkdocs").error(str(error))
+            return False
+        finally:
+            mkdocs_config.plugins.on_shutdown()
+    return True
+
+
+def serve_site(
+    config: HubConfig, *, dev_addr: str | None = None, open_in_browser: bool = False
+) -> None:
+    """Serve the site with live reload on edits to the docs, glossary, personas and playbooks."""
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    with mkdocs_logging():
+        try:
+            serve(config_file=str(config.config_file), open_in_browser=open_in_browser, **options)
+        except ConfigurationError as error:
+            raise ConfigError(
+                [f"{config.config_file.name}: {line}" for line in str(error).splitlines() if line]
+            ) from None
+        except Abort as error:
+            raise ConfigError([str(error)]) from None

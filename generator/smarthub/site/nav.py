@@ -1,0 +1,75 @@
+"""The site's navigation, when ``mkdocs.yml`` does not set one: the hub's sections first.
+
+Home, Glossary (the A–Z index), Personas, Buyer journey, Playbooks and Catalog (with the
+folders that hold assets inside it), then any other docs folder and loose page.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from typing import Any
+
+from smarthub.site import paths
+from smarthub.site.index import HubIndex
+
+NavItem = str | dict[str, Any]
+
+
+def build_nav(
+    index: HubIndex, docs_pages: Iterable[str], generated: Iterable[str]
+) -> list[NavItem]:
+    """A MkDocs ``nav`` for the pages of this build (docs-relative Markdown paths)."""
+    config = index.config
+    nav: list[NavItem] = [{"Home": paths.HOME}]
+    # Term pages stay out of the nav: dozens of them would bury every other section in the
+    # sidebar. The A–Z index and search lead to them.
+    nav.append({"Glossary": paths.GLOSSARY_INDEX})
+    nav.append(
+        {
+            "Personas": [
+                paths.PERSONAS_INDEX,
+                *(paths.persona_page(p.id) for p in index.personas_sorted()),
+            ]
+        }
+    )
+    nav.append({"Buyer journey": paths.JOURNEY})
+    nav.append(
+        {
+            "Playbooks": [
+                paths.PLAYBOOKS_INDEX,
+                *(paths.playbook_page(p.id) for p in index.playbooks_sorted()),
+            ]
+        }
+    )
+    catalog: list[NavItem] = [
+        {"By type": paths.CATALOG_BY_TYPE},
+        {"By persona": paths.CATALOG_BY_PERSONA},
+        {"By stage": paths.CATALOG_BY_STAGE},
+    ]
+    nav.append({"Catalog": catalog})
+
+    asset_titles = {paths.asset_page(config, asset): asset.title for asset in index.assets}
+    page_titles = {
+        paths.docs_path(config, page.source.path): page.title for page in index.hub.pages
+    }
+    skip = set(generated) | {paths.HOME}
+    folders: dict[str, list[str]] = {}
+    for page in sorted(docs_pages):
+        if page in skip:
+            continue
+        folder, _, rest = page.partition("/")
+        if not rest:
+            nav.append(page)
+        else:
+            folders.setdefault(folder, []).append(page)
+    for folder, pages in folders.items():
+        index_page = f"{folder}/index.md"
+        ordered = sorted(
+            pages,
+            key=lambda page: (page != index_page, (asset_titles.get(page) or page).casefold()),
+        )
+        title = html.escape(page_titles.get(index_page) or paths.label(folder))
+        section = {title: ordered}
+        (catalog if any(page in asset_titles for page in pages) else nav).append(section)
+    return nav

@@ -1,0 +1,140 @@
+"""Every generated page as Markdown, rendered from the templates shipped in the package.
+
+``generate_pages`` is a function of the collected hub alone, so MkDocs (through the plugin)
+and ``smarthub stage`` (for any other engine) publish the same pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
+from smarthub.site import paths
+from smarthub.site.index import HubIndex
+from smarthub.site.templating import environment, trusted_markdown
+
+_LEADING_H1 = re.compile(r"\A\s*#[ \t][^\n]*(?:\n|\Z)|\A\s*[^\n]+\n=+[ \t]*(?:\n|\Z)")
+
+
+class PageRenderer:
+    """Renders templates for one collected hub, with links relative to each page."""
+
+    def __init__(
+        self, index: HubIndex, body_filter: Callable[[str, str], str] | None = None
+    ) -> None:
+        self.index = index
+        self.env = environment()
+        # Applied to authored Markdown (page, body) before it goes into a page: `stage` bakes links.
+        self.body_filter = body_filter or (lambda page, body: body)
+
+    def body(self, page: str, source: SourceFile) -> Any:
+        """The authored Markdown body of a glossary, persona or playbook file."""
+        return trusted_markdown(self.body_filter(page, source.text[source.body_start :]))
+
+    def render(self, template: str, page: str, **context: Any) -> str:
+        """Render ``template`` as the page at docs-relative path ``page``."""
+
+        def href(to_page: str, anchor: str | None = None) -> str:
+            return paths.link(page, to_page, anchor)
+
+        return self.env.get_template(template).render(
+            page=page, href=href, site=self.index, hub=self.index.hub, paths=paths, **context
+        )
+
+    def term(self, term: Term) -> str:
+        """A glossary entry's page."""
+        page = paths.term_page(term.id)
+        return self.render(
+            "term.md.j2",
+            page,
+            term=term,
+            body=self.body(page, term.source),
+            replacement=self.index.hub.terms.get(term.replaced_by or ""),
+            used_in=self.index.usage.get(term.id, []),
+        )
+
+    def persona(self, persona: Persona) -> str:
+        """A persona's page, with its content grouped by journey stage."""
+        page = paths.persona_page(persona.id)
+        by_stage = [
+            (stage, self.index.assets_for(persona.id, stage)) for stage in self.index.stages()
+        ]
+        return self.render(
+            "persona.md.j2",
+            page,
+            persona=persona,
+            body=self.body(page, persona.source),
+            by_stage=by_stage,
+        )
+
+    def playbook(self, playbook: Playbook) -> str:
+        """A playbook's page: who it is for, then its body."""
+        page = paths.playbook_page(playbook.id)
+        body = self.body(page, playbook.source)
+        return self.render(
+            "playbook.md.j2",
+            page,
+            playbook=playbook,
+            body=body,
+            has_title=bool(_LEADING_H1.match(body)),
+            review=self.index.review(playbook),
+        )
+
+    def asset_header(self, asset: Asset) -> str:
+        """The header shown on top of an asset: type, personas, stages, owner, review state."""
+        page = paths.asset_page(self.index.config, asset)
+        return self.render(
+            "asset_header.md.j2",
+            page,
+            asset=asset,
+            review=self.index.review(asset),
+        )
+
+    def home(self, body: str | None) -> str:
+        """The home page: the site's own index body with the hub's entrance on top."""
+        block = self.render("home.md.j2", paths.HOME)
+        return (
+            _insert_after_title(self.body_filter(paths.HOME, body), block)
+            if body is not None
+            else block
+        )
+
+
+def generate_pages(index: HubIndex) -> dict[str, str]:
+    """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page)."""
+    renderer = PageRenderer(index)
+    pages = {
+        paths.GLOSSARY_INDEX: renderer.render("glossary_index.md.j2", paths.GLOSSARY_INDEX),
+        paths.PERSONAS_INDEX: renderer.render("personas_index.md.j2", paths.PERSONAS_INDEX),
+        paths.PLAYBOOKS_INDEX: renderer.render("playbooks_index.md.j2", paths.PLAYBOOKS_INDEX),
+        paths.JOURNEY: renderer.render("journey.md.j2", paths.JOURNEY),
+        paths.CATALOG_BY_TYPE: renderer.render("catalog_by_type.md.j2", paths.CATALOG_BY_TYPE),
+        paths.CATALOG_BY_PERSONA: renderer.render(
+            "catalog_by_persona.md.j2", paths.CATALOG_BY_PERSONA
+        ),
+        paths.CATALOG_BY_STAGE: renderer.render("catalog_by_stage.md.j2", paths.CATALOG_BY_STAGE),
+    }
+    for term in index.hub.terms.values():
+        pages[paths.term_page(term.id)] = renderer.term(term)
+    for persona in index.hub.personas.values():
+        pages[paths.persona_page(persona.id)] = renderer.persona(persona)
+    for playbook in index.hub.playbooks.values():
+        pages[paths.playbook_page(playbook.id)] = renderer.playbook(playbook)
+    return pages
+
+
+def asset_markdown(renderer: PageRenderer, asset: Asset, body: str) -> str:
+    """An asset's Markdown body with its header inserted after the title (if it has one)."""
+    page = paths.asset_page(renderer.index.config, asset)
+    return _insert_after_title(renderer.body_filter(page, body), renderer.asset_header(asset))
+
+
+def _insert_after_title(body: str, block: str) -> str:
+    title = _LEADING_H1.match(body)
+    cut = title.end() if title else 0
+    head = body[:cut]
+    if head and not head.endswith("\n"):
+        head += "\n"
+    return f"{head}\n{block}\n{body[cut:]}" if head else f"{block}\n{body}"

@@ -1,0 +1,208 @@
+"""The ``smarthub`` MkDocs plugin: a thin adapter from MkDocs' events to the site modules.
+
+Collect once per build (``on_files``: check and load the hub, add the generated pages),
+then render page by page (``on_page_markdown``: asset headers, the home page, term links).
+Check findings go to the ``mkdocs.plugins.smarthub`` logger, so warnings fail ``--strict``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from smarthub.config import ConfigError, HubConfig, load_config
+from smarthub.engine import CheckResult, run_check
+from smarthub.findings import Severity
+from smarthub.matcher import TermMatcher
+from smarthub.model import Asset, Term
+from smarthub.report.text import format_finding
+from smarthub.site import paths
+from smarthub.site.extension import TermLinkExtension
+from smarthub.site.index import HubIndex, SiteOptions
+from smarthub.site.linking import PageLinker
+from smarthub.site.nav import build_nav
+from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+
+log = logging.getLogger("mkdocs.plugins.smarthub")
+
+# Generated pages use ids on headings, Markdown inside HTML blocks, notices and tables.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
+
+
+class SmarthubPluginConfig(Config):
+    """The plugin's options: every name ``smarthub.config`` knows, validated there."""
+
+    # Engine options: any value passes here; smarthub.config.load_config validates them all,
+    # so `smarthub check` and `mkdocs build` report the same problems in the same words.
+    teams = c.Optional(c.Type(object))
+    journey = c.Optional(c.Type(object))
+    asset_types = c.Optional(c.Type(object))
+    required_approvals = c.Optional(c.Type(object))
+    review_interval_days = c.Optional(c.Type(object))
+    review_intervals = c.Optional(c.Type(object))
+    acronyms = c.Optional(c.Type(object))
+    severity = c.Optional(c.Type(object))
+    glossary_dir = c.Optional(c.Type(object))
+    personas_dir = c.Optional(c.Type(object))
+    playbooks_dir = c.Optional(c.Type(object))
+    # Site options.
+    search = c.Type(bool, default=True)  # boost glossary pages in search results
+    drafts = c.Type(bool, default=False)  # publish draft and retired assets
+    link_terms = c.Type(bool, default=True)  # link first mentions, add abbreviation tooltips
+
+
+class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
+    """Publishes the hub: glossary, personas, journey, playbooks and catalog pages."""
+
+    def __init__(self) -> None:
+        self.command: str | None = None
+        # Set by `smarthub build`, which has already run and printed the check.
+        self.check_result: CheckResult | None = None
+        self.today: dt.date | None = None
+        self.hub_config: HubConfig | None = None
+        self.result: CheckResult | None = None
+        self.renderer: PageRenderer | None = None
+        self.assets_by_page: dict[str, Asset] = {}
+        self.page_linker: PageLinker | None = None
+        self.linker_parts: tuple[dict[str, Term], TermMatcher] = ({}, TermMatcher([]))
+        self.generated: set[str] = set()
+        self.user_nav = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Validate the hub's options and make sure the Markdown the pages need is enabled."""
+        if not config.config_file_path:
+            raise PluginError("smarthub: the configuration must be read from a mkdocs.yml file")
+        try:
+            self.hub_config = load_config(Path(config.config_file_path))
+        except ConfigError as error:
+            raise PluginError("smarthub: " + "\n".join(error.messages)) from None
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        if self.config.link_terms:
+            config.markdown_extensions.append(TermLinkExtension(lambda: self.page_linker))
+        if paths.STYLESHEET not in config.extra_css:
+            config.extra_css.append(paths.STYLESHEET)
+        if config.theme.name == "material" and config.theme.get("font") is not False:
+            log.warning(
+                "theme.font is not false: Material would load fonts from the internet; set 'font: false'"
+            )
+        self.user_nav = config.nav is not None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Check and load the hub, drop hidden assets, add the generated pages and the nav."""
+        assert self.hub_config is not None
+        result = self.check_result or run_check(self.hub_config, today=self.today)
+        if self.check_result is None:
+            report_findings(result)
+        self.result = result
+        options = SiteOptions(
+            drafts=self.config.drafts or self.command == "serve",
+            link_terms=self.config.link_terms,
+            search_boost=self.config.search,
+            today=self.today or dt.date.today(),
+        )
+        index = HubIndex(result.hub, options)
+        self.renderer = PageRenderer(index)
+        self.assets_by_page = {
+            paths.asset_page(index.config, asset): asset for asset in index.assets
+        }
+        self.page_linker = None
+        self.linker_parts = (result.hub.terms, index.matcher)
+        for hidden in index.hidden_pages:
+            found = files.get_file_from_path(hidden)
+            if found is not None:
+                files.remove(found)
+        generated = generate_pages(index)
+        if files.get_file_from_path(paths.HOME) is None:
+            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
+        for page, markdown in generated.items():
+            existing = files.get_file_from_path(page)
+            if existing is not None and page != paths.HOME:
+                log.warning(
+                    f"{self.hub_config.docs_dir}/{page} is replaced by the page smarthub generates: rename it"
+                )
+                files.remove(existing)
+            files.append(File.generated(config, page, content=markdown))
+        stylesheet = resources.files("smarthub").joinpath("assets/smarthub.css").read_bytes()
+        files.append(File.generated(config, paths.STYLESHEET, content=stylesheet))
+        if not self.user_nav:
+            docs_pages = [file.src_uri for file in files.documentation_pages()]
+            config.nav = build_nav(index, docs_pages, generated)
+        self.generated = set(generated)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Add asset headers and the home entrance; set up term links for this page."""
+        assert self.renderer is not None
+        source = page.file.src_uri
+        generated = page.meta.get("smarthub_generated")
+        if not generated and isinstance(page.meta.get("title"), str):
+            page.meta["title"] = html.escape(
+                page.meta["title"]
+            )  # MkDocs puts titles in HTML unescaped
+        terms, matcher = self.linker_parts
+        link_here = self.config.link_terms and generated != "index"
+        self.page_linker = PageLinker(terms, matcher, source) if link_here else None
+        asset = self.assets_by_page.get(source)
+        if asset is not None:
+            # Material reads `status` as its page-status icon; the header already says it.
+            page.meta.pop("status", None)
+            return asset_markdown(self.renderer, asset, markdown)
+        if source == paths.HOME and source not in self.generated:
+            return self.renderer.home(markdown)
+        return markdown
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        """Rebuild on edits to the glossary, personas and playbooks too (they live outside docs)."""
+        assert self.hub_config is not None
+        for folder in (
+            self.hub_config.glossary_dir,
+            self.hub_config.personas_dir,
+            self.hub_config.playbooks_dir,
+        ):
+            if (self.hub_config.root / folder).is_dir():
+                server.watch(str(self.hub_config.root / folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Fail `mkdocs build` when the check found errors, as `smarthub build` does."""
+        if (
+            self.command in ("build", "gh-deploy")
+            and self.check_result is None
+            and self.result
+            and self.result.errors
+        ):
+            count = self.result.errors
+            raise PluginError(
+                f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
+            )
+
+
+def report_findings(result: CheckResult) -> None:
+    """Log each finding: errors as errors, warnings as warnings (both fail `mkdocs build --strict`)."""
+    for finding in result.findings:
+        level = logging.ERROR if finding.severity is Severity.ERROR else logging.WARNING
+        log.log(level, format_finding(finding))

@@ -1,0 +1,137 @@
+"""``smarthub stage``: the complete docs tree, generated pages and links included, for any engine.
+
+The output folder gets ``mkdocs.yml`` and ``docs/``: content files (assets with their header,
+titles escaped), every generated page, the stylesheet, and static files copied as they are.
+A plain ``mkdocs build`` in that folder needs no smarthub plugin.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from smarthub.config import ConfigError, HubConfig
+from smarthub.load import load_hub
+from smarthub.model import SourceFile
+from smarthub.site import paths
+from smarthub.site.bake import abbreviation_definitions, bake_links
+from smarthub.site.index import HubIndex, SiteOptions
+from smarthub.site.linking import PageLinker
+from smarthub.site.nav import build_nav
+from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+from smarthub.site.staged_config import STAGED_DOCS_DIR, staged_config
+
+STAGED_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "admonition", "tables", "toc")
+
+
+@dataclass(frozen=True)
+class StageReport:
+    """What was written: the folder, and how many pages and other files."""
+
+    folder: Path
+    pages: int
+    files: int
+
+
+def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
+    """Write the staged site for ``config`` into ``out`` (its ``docs/`` is replaced)."""
+    out = out.resolve()
+    if config.root.is_relative_to(out) or out.is_relative_to(config.root / config.docs_dir):
+        raise ConfigError(
+            [f"{out}: stage into a folder outside the hub's docs, not around the hub"]
+        )
+    hub = load_hub(config)
+    index = HubIndex(hub, options)
+    link_terms = options.link_terms and config.raw_options.get("link_terms", True) is not False
+
+    def bake(page: str, body: str) -> str:
+        return bake_links(body, PageLinker(hub.terms, index.matcher, page)) if link_terms else body
+
+    renderer = PageRenderer(index, body_filter=bake)
+    docs = out / STAGED_DOCS_DIR
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+
+    pages: dict[str, str] = {}
+    sources = {source.path.resolve(): source for source in hub.sources}
+    assets = {paths.asset_page(config, asset): asset for asset in index.assets}
+    other_files = 0
+    docs_root = config.root / config.docs_dir
+    for path in sorted(docs_root.rglob("*")):
+        if not path.is_file() or any(
+            part.startswith(".") for part in path.relative_to(docs_root).parts
+        ):
+            continue
+        page = paths.docs_path(config, path)
+        if page in index.hidden_pages:
+            continue
+        source = sources.get(path.resolve())
+        if path.suffix != ".md" or source is None:
+            target = docs / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+            other_files += 1
+            continue
+        body = source.text[source.body_start :]
+        front_matter = _front_matter(source, asset=page in assets)
+        if page in assets:
+            body = asset_markdown(renderer, assets[page], body)
+        elif page == paths.HOME:
+            body = renderer.home(body)
+        else:
+            body = bake(page, body)
+        pages[page] = front_matter + body
+    generated = generate_pages(index)
+    if paths.HOME not in pages:
+        generated[paths.HOME] = renderer.home(f"# {html.escape(str(_site_name(config)))}\n")
+    pages.update(generated)
+
+    for page, markdown in pages.items():
+        definitions = (
+            abbreviation_definitions(markdown, hub.terms, index.matcher) if link_terms else ""
+        )
+        target = docs / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f"{markdown.rstrip()}\n\n{definitions}\n" if definitions else markdown, encoding="utf-8"
+        )
+    stylesheet = docs / paths.STYLESHEET
+    stylesheet.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(__file__).parent.parent / "assets" / "smarthub.css", stylesheet)
+
+    nav = build_nav(index, pages, generated)
+    original = config.config_file.read_text(encoding="utf-8-sig")
+    text = staged_config(
+        original, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
+    )
+    (out / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return StageReport(out, len(pages), other_files + 1)
+
+
+def _front_matter(source: SourceFile, *, asset: bool) -> str:
+    """The file's front matter, title HTML-escaped (MkDocs writes titles into HTML as they are).
+
+    An asset's ``status`` is left out: Material would show it as a page-status icon.
+    """
+    if not source.has_front_matter:
+        return ""
+    meta = dict(source.meta)
+    if asset:
+        meta.pop("status", None)
+    if isinstance(meta.get("title"), str):
+        meta["title"] = html.escape(meta["title"])
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
+
+
+def _site_name(config: HubConfig) -> str:
+    from smarthub.yamlsafe import MkDocsConfigLoader, compose_and_construct
+
+    data, _ = compose_and_construct(
+        config.config_file.read_text(encoding="utf-8-sig"), MkDocsConfigLoader
+    )
+    return data.get("site_name", "Hub") if isinstance(data, dict) else "Hub"

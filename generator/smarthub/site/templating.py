@@ -1,0 +1,80 @@
+"""The Jinja2 environment for generated pages, with escaping for each place a value lands.
+
+Autoescaping is on, so any value is HTML-escaped by default. In Markdown text, ``|md``
+also escapes the characters Markdown would read as markup, so a persona named
+``<script>alert(1)</script>`` or a definition with ``*``, ``|`` or quotes shows as written.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from smarthub.site import paths
+
+_INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]|])")
+_BLOCK_MARKER = re.compile(r"^(\d+)([.)])|^([#+\-!])")
+
+
+def markdown_text(value: Any) -> Markup:
+    """``value`` as one line of literal text inside Markdown."""
+    text = " ".join(str(value).split())
+    text = html.escape(text, quote=True)
+    text = _INLINE_MARKUP.sub(r"\\\1", text)
+    text = _BLOCK_MARKER.sub(
+        lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}", text
+    )
+    return Markup(text)
+
+
+def front_matter_title(value: Any) -> Markup:
+    """A page title for YAML front matter, HTML-escaped: themes put titles into HTML as they are."""
+    return Markup(
+        json.dumps(html.escape(" ".join(str(value).split()), quote=True), ensure_ascii=False)
+    )
+
+
+def status_badge(status: str) -> Markup:
+    """A small coloured badge for a status (approved, proposed, deprecated, draft, retired)."""
+    escaped = html.escape(status, quote=True)
+    return Markup(f'<span class="smarthub-badge smarthub-badge--{escaped}">{escaped}</span>')
+
+
+def counted(number: int, noun: str) -> str:
+    """``1 asset``, ``3 assets``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def gap() -> Markup:
+    """A visibly empty cell: no content for this combination yet."""
+    return Markup('<span class="smarthub-gap" title="No content yet">gap</span>')
+
+
+def environment() -> jinja2.Environment:
+    """The environment that renders ``smarthub/templates/*.md.j2``."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("smarthub", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = markdown_text
+    env.filters["badge"] = status_badge
+    env.filters["page_title"] = front_matter_title
+    env.filters["label"] = paths.label
+    env.filters["counted"] = counted
+    env.globals["gap"] = gap
+    env.globals["stage_anchor"] = paths.stage_anchor
+    return env
+
+
+def trusted_markdown(text: str) -> Markup:
+    """Markdown written by the hub's authors (a page body), passed through as it is."""
+    return Markup(text)

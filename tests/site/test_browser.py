@@ -1,0 +1,146 @@
+"""The built site in a real browser (headless Chromium from the system, driven by Playwright).
+
+Skipped, saying why, only when no Chromium is installed (Debian: ``apt-get install chromium``)
+or Playwright's Python package is missing; no browser is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site.conftest import TODAY, smarthub, write_site_hub
+
+CHROMIUM = (
+    os.environ.get("SMARTHUB_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium found (apt-get install chromium): browser tests skipped"
+)
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed: browser tests skipped"
+)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The fixture hub (with Material's tooltips and search features) served on 127.0.0.1."""
+    root = write_site_hub(tmp_path_factory.mktemp("browser-hub"), full=True)
+    done = smarthub("build", "--today", TODAY, "-d", root / "site", cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser(site_url: str) -> Iterator[object]:
+    """Headless Chromium from the system."""
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def requested_hosts() -> set[str]:
+    """Every host the browser asked for during a test."""
+    return set()
+
+
+@pytest.fixture
+def tab(browser, requested_hosts: set[str]) -> Iterator[object]:
+    """A desktop-sized tab that records the host of every request it makes."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+
+    def record(request) -> None:
+        if not request.url.startswith(("data:", "blob:")):
+            requested_hosts.add(urlsplit(request.url).hostname or "")
+
+    context.on("request", record)
+    yield context.new_page()
+    context.close()
+    assert requested_hosts <= {"127.0.0.1"}, f"requests left the host: {sorted(requested_hosts)}"
+
+
+def test_search_for_an_abbreviation_finds_its_glossary_page(tab, site_url: str) -> None:
+    tab.goto(site_url)
+    tab.click("label.smarthub-search")
+    query = tab.locator("input.md-search__input")
+    first = tab.locator(".md-search-result__item > a").first
+    for _ in range(10):  # keys typed before the search worker has its index are not searched
+        query.fill("")
+        query.press_sequentially("NPS")
+        try:
+            first.wait_for(timeout=1_000)
+            break
+        except sync_api.TimeoutError:
+            continue
+    assert "Net promoter score (NPS)" in first.inner_text()
+    first.click()
+    tab.wait_for_url("**/glossary/net-promoter-score/**")
+    assert tab.locator("article h1").inner_text().startswith("Net promoter score (NPS)")
+
+
+def test_hovering_an_abbreviation_shows_its_expansion(tab, site_url: str) -> None:
+    tab.goto(site_url + "battlecards/vs-rival/")
+    tab.locator("article p abbr").first.hover()
+    tooltip = tab.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert "Account-based marketing (ABM) is marketing to a named list" in tooltip.inner_text()
+
+
+def test_persona_page_lists_its_assets_by_stage(tab, site_url: str) -> None:
+    tab.goto(site_url + "personas/")
+    tab.locator("article").get_by_role("link", name="Carla, the CFO").click()
+    tab.wait_for_url("**/personas/cfo/")
+    decision = tab.locator("#stage-decision + ul")
+    assert decision.get_by_role("link", name="Rival battlecard").is_visible()
+    decision.get_by_role("link", name="Pricing one-pager").click()
+    tab.wait_for_url("**/one-pagers/overdue/")
+    assert tab.get_by_text("Review overdue", exact=True).is_visible()
+
+
+@pytest.mark.parametrize(
+    "path", ["", "glossary/", "glossary/account-based-marketing/", "personas/cfo/", "journey/"]
+)
+def test_pages_fit_a_phone_screen(browser, site_url: str, path: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    try:
+        phone.goto(site_url + path)
+        overflow = phone.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        phone.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+        assert overflow <= 0, f"{path or 'home'} is {overflow}px wider than a 390px phone screen"
+    finally:
+        context.close()
