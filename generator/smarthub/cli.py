@@ -256,7 +256,17 @@ def build(
     result = run_check(config, today=day)
     click.echo(render_text(result), nl=False)
     built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)
+    if built:
+        where = (site_dir or config.root / _site_dir_name(config)).resolve()
+        click.echo(
+            f"Site built in {where}: open {where / 'index.html'} or run 'smarthub serve'.", err=True
+        )
     sys.exit(max(result.exit_code(strict=strict), EXIT_CLEAN if built else EXIT_FINDINGS))
+
+
+def _site_dir_name(config: HubConfig) -> str:
+    site_dir = config.mkdocs_site_dir
+    return site_dir if isinstance(site_dir, str) and site_dir else "site"
 
 
 @cli.command()
@@ -423,7 +433,7 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(EXIT_FINDINGS)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: a message, never a traceback
+    except Exception as error:
         if os.environ.get("SMARTHUB_DEBUG"):
             raise
         click.echo(

@@ -48,6 +48,7 @@ class HubConfig:
     acronyms_allow: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     raw_options: dict[str, Any] = field(default_factory=dict)
+    mkdocs_site_dir: str = "site"
 
     def interval_for(self, asset_type: str | None) -> int:
         """Days between reviews for an asset type (or the hub default)."""
@@ -284,5 +285,8 @@ def _validate(
         acronyms_allow=allow,
         severity=severity,
         raw_options=options,
+        mkdocs_site_dir=data.get("site_dir", "site")
+        if isinstance(data.get("site_dir"), str)
+        else "site",
         **folders,
     )

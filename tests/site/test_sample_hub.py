@@ -46,6 +46,14 @@ def test_sample_hub_builds_with_the_same_verdict_as_the_check(sample: Path) -> N
             assert (site / prefix / source.stem / "index.html").is_file(), source
     home = article(page(site, ""))
     assert 'for="__search"' in home
+    assert (
+        ">Northwind Ledger smarthub<" in home.split("</h1>")[0]
+    )  # the page title, not the nav "Home"
+    assert 'not included in the "nav"' not in built.stderr  # term pages are meant to be off the nav
+    assert built.stderr.rstrip().endswith(
+        f"Site built in {(sample / 'site').resolve()}: open {(sample / 'site' / 'index.html').resolve()} "
+        "or run 'smarthub serve'."
+    )
     assert "smarthub-gap" in page(site, "journey") or "<table>" in page(site, "journey")
 
 

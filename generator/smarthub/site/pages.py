@@ -102,6 +102,11 @@ class PageRenderer:
         )
 
 
+def starts_with_title(markdown: str) -> bool:
+    """Whether the Markdown opens with a level-one heading."""
+    return bool(_LEADING_H1.match(markdown))
+
+
 def generate_pages(index: HubIndex) -> dict[str, str]:
     """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page)."""
     renderer = PageRenderer(index)

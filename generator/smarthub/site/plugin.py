@@ -22,6 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from pathspec.gitignore import GitIgnoreSpec
 
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
@@ -34,7 +35,7 @@ from smarthub.site.extension import TermLinkExtension
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
 from smarthub.site.nav import build_nav
-from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -105,6 +106,10 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 "theme.font is not false: Material would load fonts from the internet; set 'font: false'"
             )
         self.user_nav = config.nav is not None
+        # Term pages are reached from the A-Z index and search, not the sidebar; saying so
+        # keeps MkDocs from listing every term as "not included in the nav" on each build.
+        term_pages = GitIgnoreSpec.from_lines(["/glossary/*.md", "!/glossary/index.md"])
+        config.not_in_nav = config.not_in_nav + term_pages if config.not_in_nav else term_pages
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -170,6 +175,10 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             page.meta.pop("status", None)
             return asset_markdown(self.renderer, asset, markdown)
         if source == paths.HOME and source not in self.generated:
+            if not starts_with_title(markdown):
+                # The nav calls it "Home"; the page itself should say whose hub this is.
+                title = page.meta.get("title") or config.site_name
+                markdown = f"# {title}\n\n{markdown}"
             return self.renderer.home(markdown)
         return markdown
 
