@@ -162,10 +162,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         assert self.renderer is not None
         source = page.file.src_uri
         generated = page.meta.get("smarthub_generated")
-        if not generated and isinstance(page.meta.get("title"), str):
-            page.meta["title"] = html.escape(
-                page.meta["title"]
-            )  # MkDocs puts titles in HTML unescaped
+        if not generated:
+            _escape_meta_strings(page.meta)
         terms, matcher = self.linker_parts
         link_here = self.config.link_terms and generated != "index"
         self.page_linker = PageLinker(terms, matcher, source) if link_here else None
@@ -215,3 +213,15 @@ def report_findings(result: CheckResult) -> None:
     for finding in result.findings:
         level = logging.ERROR if finding.severity is Severity.ERROR else logging.WARNING
         log.log(level, format_finding(finding))
+
+
+def _escape_meta_strings(meta: dict[str, Any]) -> None:
+    """Escape the front-matter strings MkDocs and Material print without autoescaping.
+
+    Titles go into ``<title>`` and the nav, tags into the search index and tag lists;
+    neither template escapes them, so a contributor's ``<script>`` would run there.
+    """
+    if isinstance(meta.get("title"), str):
+        meta["title"] = html.escape(meta["title"])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
