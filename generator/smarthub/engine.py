@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import gc
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +62,31 @@ def run_check(
 
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
+    with _collector_paused():
+        return _run_check(config, paths, select=select, ignore=ignore, today=today)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    # A check builds millions of small objects and frees almost none of them in cycles;
+    # the cyclic collector kept re-scanning them all and took 40% of a 10,000-file run.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run_check(
+    config: HubConfig,
+    paths: Sequence[Path] | None,
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date | None,
+) -> CheckResult:
     enabled = _enabled_codes(config, select, ignore)
     reported = _reported_files(config, paths) if paths is not None else None
     hub = load_hub(config, reported)

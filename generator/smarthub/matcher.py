@@ -83,6 +83,11 @@ class _Pattern:
     words: tuple[str, ...]
     exact: bool
 
+    def regex(self) -> str:
+        """The same form as a regular expression (for a group compiled into one regex)."""
+        body = r"\s+".join(re.escape(word) for word in self.form.text.split())
+        return body if self.exact else f"(?i:{body})"
+
     @classmethod
     def of(cls, form: Form) -> _Pattern:
         exact = form.kind == "abbreviation"
@@ -114,6 +119,48 @@ class _Pattern:
         return None
 
 
+_REGEX_AFTER_HITS = 16
+_TAIL = r"(?i:'s|’s|s'|s’|es|s)?(?!\w)(?![.@]\w)"
+
+
+class _Group:
+    r"""The forms that begin with one word, tried longest first at a candidate position.
+
+    A word seen only a few times is matched form by form in Python; once it has been seen
+    often, its forms are compiled into one regex, which tries them all in C. Compiling
+    every group up front is what a large glossary cannot afford, and trying thirty forms
+    in Python at every "customer" is what a large hub cannot. Both paths find the same
+    occurrences: ``\w`` and ``\s`` are exactly ``isalnum()`` plus ``_`` and ``isspace()``.
+    """
+
+    __slots__ = ("hits", "patterns", "regex")
+
+    def __init__(self) -> None:
+        self.patterns: list[_Pattern] = []
+        self.hits = 0
+        self.regex: re.Pattern[str] | None = None
+
+    def match_at(self, text: str, position: int) -> Occurrence | None:
+        if self.regex is None:
+            self.hits += 1
+            if self.hits < _REGEX_AFTER_HITS:
+                for pattern in self.patterns:
+                    found = pattern.match_at(text, position)
+                    if found is not None:
+                        return found
+                return None
+            self.regex = re.compile(
+                "(?:" + "|".join(f"({pattern.regex()})" for pattern in self.patterns) + ")" + _TAIL
+            )
+        match = self.regex.match(text, position)
+        if match is None:
+            return None
+        index = match.lastindex or 1  # the alternatives are the only capturing groups
+        return Occurrence(
+            self.patterns[index - 1].form, position, match.end(index), match.end(), match.group()
+        )
+
+
 class TermMatcher:
     """All forms of a glossary, prepared once, matched in one pass per text."""
 
@@ -124,7 +171,7 @@ class TermMatcher:
         forms.sort(
             key=lambda form: (-len(form.text), _KIND_RANK[form.kind], form.term_id, form.text)
         )
-        by_first_word: dict[str, list[_Pattern]] = defaultdict(list)
+        by_first_word: dict[str, _Group] = defaultdict(_Group)
         leading_symbol: list[_Pattern] = []
         for form in dict.fromkeys(forms):
             pattern = _Pattern.of(form)
@@ -133,10 +180,10 @@ class TermMatcher:
                 leading_symbol.append(pattern)
                 continue
             key = first.group().casefold()
-            by_first_word[key].append(pattern)
+            by_first_word[key].patterns.append(pattern)
             if first.end() == len(form.text):  # one-word forms: index their plural spellings too
                 for suffix in ("s", "es"):
-                    by_first_word[key + suffix].append(pattern)
+                    by_first_word[key + suffix].patterns.append(pattern)
         self.forms = forms
         self._by_first_word = dict(by_first_word)
         self._candidates = _word_finder(self._by_first_word)
@@ -156,11 +203,11 @@ class TermMatcher:
                 start = word.start()
                 if not _starts_word(text, start):
                     continue
-                for pattern in by_first_word.get(word.group().casefold(), ()):
-                    found = pattern.match_at(text, start)
+                group = by_first_word.get(word.group().casefold())
+                if group is not None:
+                    found = group.match_at(text, start)
                     if found is not None:
                         candidates.append(found)
-                        break
         if self._symbol_starts is not None:
             for symbol in self._symbol_starts.finditer(text):
                 if not _starts_word(text, symbol.start()):
