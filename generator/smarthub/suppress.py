@@ -20,7 +20,6 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import expand_selectors, register
 from smarthub.findings import Finding, Severity
 from smarthub.model import SourceFile
-from smarthub.yamlsafe import child_node
 
 _DIRECTIVE = re.compile(
     r"<!--\s*smarthub-(?P<kind>disable-next-line|disable|enable)(?![\w-])(?P<rules>[^>]*?)\s*-->"
@@ -62,14 +61,14 @@ def collect(source: SourceFile) -> list[Suppression]:
     found: list[Suppression] = []
     if not source.comments and "smarthub" not in source.meta:
         return found
-    node = child_node(child_node(source.meta_node, "smarthub"), "disable")
+    span = source.value_span("smarthub", "disable")
     disable = (
         (source.meta.get("smarthub") or {}).get("disable")
         if isinstance(source.meta.get("smarthub"), dict)
         else None
     )
-    if node is not None:
-        start, end = source.node_span(node)
+    if span is not None:
+        start, end = span
         names = disable if isinstance(disable, list) else []
         codes, unknown = _codes(str(name) for name in names)
         suppression = Suppression(source, start, end, codes, 1, _EVERY_LINE)

@@ -111,6 +111,48 @@ def _refuse_duplicate_keys(node: yaml.Node) -> None:
             stack.extend(current.value)
 
 
+KEY = "\x00key"  # last element of a span path that names a mapping key itself, not its value
+Spans = dict[tuple[str | int, ...], tuple[int, int, int, int]]
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree of a front-matter document (for positions only)."""
+    loader = FrontMatterLoader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def collect_spans(node: yaml.Node, max_depth: int = 3) -> Spans:
+    """Where each value (and each mapping key) of a document is: ``path -> (line, col, line, col)``.
+
+    Paths are tuples of keys and list indexes (``("avoid", 0, "text")``); a path ending in
+    ``KEY`` is the key itself. Only the first levels are kept: that is all the checks point
+    at, it keeps a model of 10,000 files small, and an alias bomb stays a few hundred spans.
+    """
+    spans: Spans = {}
+    stack: list[tuple[tuple[str | int, ...], yaml.Node]] = [((), node)]
+    while stack:
+        path, current = stack.pop()
+        spans[path] = _marks(current)
+        if len(path) >= max_depth:
+            continue
+        if isinstance(current, yaml.MappingNode):
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode):
+                    spans[(*path, key.value, KEY)] = _marks(key)
+                    stack.append(((*path, key.value), value))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(((*path, index), item) for index, item in enumerate(current.value))
+    return spans
+
+
+def _marks(node: yaml.Node) -> tuple[int, int, int, int]:
+    start, end = node.start_mark, node.end_mark
+    return start.line, start.column, end.line, end.column
+
+
 def child_node(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     """The value node under ``key`` (a mapping key or a sequence index), if there is one."""
     if isinstance(node, yaml.MappingNode) and isinstance(key, str):

@@ -9,7 +9,6 @@ from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import Form, forms_of
 from smarthub.model import Term
-from smarthub.yamlsafe import child_node
 
 _KEY_OF_KIND = {
     "term": "term",
@@ -22,12 +21,15 @@ _KEY_OF_KIND = {
 def _form_span(term: Term, form: Form) -> tuple[int, int]:
     """File offsets of a form's value in the entry's front matter."""
     source = term.source
-    node = child_node(source.meta_node, _KEY_OF_KIND[form.kind])
-    if form.kind in ("alias", "avoid") and node is not None:
+    key = _KEY_OF_KIND[form.kind]
+    if form.kind in ("alias", "avoid"):
         texts = term.aliases if form.kind == "alias" else [avoid.text for avoid in term.avoid]
-        item = child_node(node, texts.index(form.text)) if form.text in texts else None
-        node = child_node(item, "text") or item or node
-    return source.node_span(node) if node is not None else (0, 3)
+        if form.text in texts:
+            index = texts.index(form.text)
+            span = source.value_span(key, index, "text") or source.value_span(key, index)
+            if span is not None:
+                return span
+    return source.value_span(key) or (0, 3)
 
 
 @register(
@@ -121,8 +123,7 @@ def check_approvals(ctx: CheckContext) -> Iterator[Finding]:
         if not missing:
             continue
         source = term.source
-        node = child_node(source.meta_node, "approved_by") or child_node(source.meta_node, "term")
-        start, end = source.node_span(node) if node is not None else (0, 3)
+        start, end = source.value_span("approved_by") or source.value_span("term") or (0, 3)
         teams = " and ".join(missing)
         yield ctx.finding(
             check_approvals,

@@ -9,7 +9,6 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.model import SourceFile
-from smarthub.yamlsafe import child_node
 
 
 @register(
@@ -84,10 +83,8 @@ def _unknown(
     kind: str,
     known: set[str],
 ) -> Finding:
-    node = child_node(source.meta_node, key)
-    if index is not None:
-        node = child_node(node, index) or node
-    start, end = source.node_span(node) if node is not None else (0, 3)
+    span = source.value_span(key, index) if index is not None else None
+    start, end = span or source.value_span(key) or (0, 3)
     close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
     if close:
         advice = f": did you mean '{close[0]}'?"

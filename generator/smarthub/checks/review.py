@@ -9,7 +9,6 @@ from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.model import Asset, Persona, Playbook, Term
 from smarthub.model.reviews import review_due
-from smarthub.yamlsafe import child_node
 
 
 @register(
@@ -44,8 +43,7 @@ def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
         due = review_due(entry, config)
         if due is None or entry.reviewed is None or not due < ctx.today:
             continue
-        node = child_node(source.meta_node, "reviewed")
-        start, end = source.node_span(node) if node is not None else (0, 3)
+        start, end = source.value_span("reviewed") or (0, 3)
         days = (ctx.today - due).days
         interval = (due - entry.reviewed).days
         yield ctx.finding(

@@ -8,9 +8,10 @@ from typing import Any
 import yaml
 
 from smarthub.model.source import LoadProblem, SourceFile
-from smarthub.yamlsafe import DuplicateKey, compose_and_construct
+from smarthub.yamlsafe import DuplicateKey, child_node, compose_and_construct
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
+CHECKED_SCALARS = ("title", "summary")  # front-matter values checked like prose
 _OPENING = re.compile(r"---[ \t]*\r?(?:\n|$)")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
@@ -127,7 +128,11 @@ def split_front_matter(source: SourceFile, *, required: bool) -> list[LoadProble
                 f"front matter is a {_yaml_kind(data)}, not a mapping: write it as 'key: value' lines",
             )
         ]
-    source.meta, source.meta_node = data, node
+    source.meta, source.meta_yaml = data, (yaml_start, closing.start())
+    for key in CHECKED_SCALARS:  # their positions are needed for every file, so take them now
+        value = child_node(node, key)
+        if isinstance(value, yaml.ScalarNode) and isinstance(data.get(key), str):
+            source.scalar_spans[key] = source.node_span(value)
     return []
 
 

@@ -22,9 +22,6 @@ from smarthub.model import (
     SourceFile,
     Term,
 )
-from smarthub.yamlsafe import child_node
-
-_CHECKED_SCALARS = {"title": True, "summary": False}  # key -> checked as a heading
 
 
 def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
@@ -112,11 +109,9 @@ def _load_entry(source: SourceFile, hub: Hub) -> None:
     parsed = parse_body(source.text, source.body_start)
     source.regions.append(parsed.region)
     source.comments = parsed.comments
-    for key, heading in _CHECKED_SCALARS.items():
-        node = child_node(source.meta_node, key)
-        if node is not None and isinstance(source.meta.get(key), str) and source.kind != "term":
-            start, end = source.node_span(node)
-            source.regions.append(scalar_region(source.text, start, end, heading=heading))
+    if source.kind != "term":
+        for key, span in source.scalar_spans.items():
+            source.regions.append(scalar_region(source.text, *span, heading=key == "title"))
     if problems:
         return  # the front matter could not be read: its keys cannot be checked either
     validated = validate(source, source.kind)
@@ -176,8 +171,7 @@ def _add_term(source: SourceFile, values: dict[str, Any], definition: str, hub: 
 
 
 def _span_of(source: SourceFile, key: str) -> tuple[int, int]:
-    node = child_node(source.meta_node, key)
-    return source.node_span(node) if node is not None else (0, 3)
+    return source.value_span(key) or (0, 3)
 
 
 def _fields(values: dict[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ text pieces (``**``, ``[``) is dropped so ``hot **lead**`` still reads as ``hot 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -225,7 +226,8 @@ def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegi
     first_word = next((index for index, char in enumerate(raw) if char.isalnum()), 0)
     return TextRegion(
         text=raw,
-        segments=((0, start),),
+        text_starts=array("q", [0]),
+        file_starts=array("q", [start]),
         block_starts=frozenset({first_word}),
         headings=((0, len(raw)),) if heading else (),
     )
@@ -238,7 +240,8 @@ class _RegionBuilder:
         self.body = body
         self.body_start = body_start
         self.parts: list[str] = []
-        self.segments: list[tuple[int, int]] = []
+        self.text_starts = array("q")
+        self.file_starts = array("q")
         self.block_starts: set[int] = set()
         self.headings: list[tuple[int, int]] = []
         self.length = 0
@@ -251,7 +254,8 @@ class _RegionBuilder:
         if self.pending_block:
             self.block_starts.add(self.length)
             self.pending_block = False
-        self.segments.append((self.length, self.body_start + start))
+        self.text_starts.append(self.length)
+        self.file_starts.append(self.body_start + start)
         self.parts.append(piece)
         self.length += len(piece)
 
@@ -270,7 +274,8 @@ class _RegionBuilder:
             text = _mask_addresses(text)
         return TextRegion(
             text=text,
-            segments=tuple(self.segments) or ((0, self.body_start),),
+            text_starts=self.text_starts or array("q", [0]),
+            file_starts=self.file_starts or array("q", [self.body_start]),
             block_starts=frozenset(self.block_starts),
             headings=tuple(self.headings),
         )

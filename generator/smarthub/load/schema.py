@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from smarthub.model.source import LoadProblem, SourceFile
-from smarthub.yamlsafe import child_node, key_node
 
 
 @dataclass(frozen=True)
@@ -98,13 +97,13 @@ def validate(source: SourceFile, kind: str) -> Validated:
     problems: list[LoadProblem] = []
     values: dict[str, Any] = {}
     usable = source.has_front_matter or kind in _OPEN_KINDS
-    meta, node = source.meta, source.meta_node
+    meta = source.meta
 
     def report(
         key: str, message: str, suggestion: str | None = None, *, on_key: bool = False
     ) -> None:
-        target = key_node(node, key) if on_key else child_node(node, key)
-        start, end = source.node_span(target) if target is not None else (0, 3)
+        span = source.key_span(key) if on_key else source.value_span(key)
+        start, end = span or (0, 3)
         problems.append(LoadProblem("META001", source, start, end, message, suggestion))
 
     if kind not in _OPEN_KINDS:

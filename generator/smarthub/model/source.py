@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
+
+from smarthub.yamlsafe import KEY, Spans, collect_spans, compose
 
 
 @dataclass(frozen=True, slots=True)
@@ -13,22 +18,24 @@ class TextRegion:
     """A stretch of prose to check, as text with the file offsets it came from.
 
     ``text`` joins the file's checkable pieces (markup, code, URLs and HTML are left out;
-    skipped content leaves a ``\\x00`` so no match runs across it). ``segments`` maps each
-    piece back: ``(text_start, file_start)`` pairs, sorted, for pieces copied verbatim.
+    skipped content leaves a ``\\x00`` so no match runs across it). ``text_starts`` and
+    ``file_starts`` map each piece back: piece ``i`` starts at ``text_starts[i]`` in the
+    text and at ``file_starts[i]`` in the file (integer arrays: a hub of 10,000 files has
+    a million pieces).
     ``block_starts`` holds the text offsets where a paragraph, heading, list item or table
     cell begins; ``headings`` the ``(start, end)`` text ranges that are headings.
     """
 
     text: str
-    segments: tuple[tuple[int, int], ...]
+    text_starts: array[int]
+    file_starts: array[int]
     block_starts: frozenset[int]
     headings: tuple[tuple[int, int], ...] = ()
 
     def file_offset(self, text_offset: int) -> int:
         """The file offset of a text offset (for an end offset, pass the last char + 1)."""
-        index = bisect_right(self.segments, (text_offset, float("inf"))) - 1
-        text_start, file_start = self.segments[max(index, 0)]
-        return file_start + (text_offset - text_start)
+        index = max(bisect_right(self.text_starts, text_offset) - 1, 0)
+        return self.file_starts[index] + (text_offset - self.text_starts[index])
 
     def file_span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets ``[start, end)`` of the text range ``[start, end)``."""
@@ -45,8 +52,10 @@ class SourceFile:
 
     ``text`` is the decoded file without its BOM (line endings kept as they are, so columns
     never shift); ``body_start`` is the offset where the Markdown after the front matter
-    begins. ``meta`` is the parsed front matter, ``meta_node`` its YAML node tree (for
-    positions), ``meta_line`` the 0-based line its YAML starts on.
+    begins. ``meta`` is the parsed front matter and ``meta_yaml`` the offsets of its YAML
+    text; ``meta_line`` is the 0-based line the YAML starts on. Where each value stands is
+    worked out only when a finding asks (``value_span``): most files never need it, and a
+    model of 10,000 files stays small.
     """
 
     path: Path
@@ -55,13 +64,15 @@ class SourceFile:
     text: str = ""
     body_start: int = 0
     meta: dict[str, Any] = field(default_factory=dict)
-    meta_node: Any = None
+    meta_yaml: tuple[int, int] | None = None
+    scalar_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # title, summary
+    _meta_spans: Spans | None = field(default=None, repr=False)
     meta_line: int = 0
     has_front_matter: bool = False
     regions: list[TextRegion] = field(default_factory=list)
     encoding_bom: bool = False
     comments: tuple[tuple[int, int], ...] = ()  # HTML comments that may hold directives
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    _line_starts: array[int] | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -69,10 +80,10 @@ class SourceFile:
         return self.path.name[: -len(".md")] if self.path.name.endswith(".md") else self.path.stem
 
     @property
-    def line_starts(self) -> list[int]:
+    def line_starts(self) -> array[int]:
         """Offsets where each line starts (computed once)."""
         if self._line_starts is None:
-            starts = [0]
+            starts = array("q", [0])
             find = self.text.find
             position = find("\n")
             while position != -1:
@@ -96,11 +107,36 @@ class SourceFile:
 
     def node_span(self, node: Any) -> tuple[int, int]:
         """File offsets of a front-matter YAML node."""
+        start, end = node.start_mark, node.end_mark
+        return self._offsets(start.line, start.column, end.line, end.column)
+
+    def value_span(self, *path: str | int) -> tuple[int, int] | None:
+        """File offsets of a front-matter value (``value_span("avoid", 0, "text")``), if present."""
+        if self._meta_spans is None:
+            self._meta_spans = self._collect_spans()
+        marks = self._meta_spans.get(path)
+        return self._offsets(*marks) if marks is not None else None
+
+    def _collect_spans(self) -> Spans:
+        if self.meta_yaml is None:
+            return {}
+        start, end = self.meta_yaml
+        try:
+            node = compose(self.text[start:end])
+        except yaml.YAMLError:
+            return {}
+        return collect_spans(node) if node is not None else {}
+
+    def key_span(self, key: str) -> tuple[int, int] | None:
+        """File offsets of a top-level front-matter key itself."""
+        return self.value_span(key, KEY)
+
+    def _offsets(
+        self, start_line: int, start_column: int, end_line: int, end_column: int
+    ) -> tuple[int, int]:
         starts = self.line_starts
-        start_line = min(self.meta_line + node.start_mark.line, len(starts) - 1)
-        end_line = min(self.meta_line + node.end_mark.line, len(starts) - 1)
-        start = starts[start_line] + node.start_mark.column
-        end = starts[end_line] + node.end_mark.column
+        start = starts[min(self.meta_line + start_line, len(starts) - 1)] + start_column
+        end = starts[min(self.meta_line + end_line, len(starts) - 1)] + end_column
         return start, max(end, start + 1)
 
 
