@@ -249,10 +249,11 @@ def build(
     """Check the hub, print the findings, then build its website with MkDocs."""
     from smarthub.engine import run_check
     from smarthub.report.text import render_text
-    from smarthub.site.build import build_site
+    from smarthub.site.build import build_site, require_search_engine
 
     day = _today(today)
     config = _load(config_file)
+    require_search_engine(config)  # a missing engine is a setup error: say so before the check
     result = run_check(config, today=day)
     click.echo(render_text(result), nl=False)
     built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)

@@ -19,6 +19,7 @@ DEFAULT_TEAMS = ("sales", "marketing")
 DEFAULT_JOURNEY = ("awareness", "consideration", "decision", "onboarding", "expansion")
 DEFAULT_ASSET_TYPES = ("battlecard", "case-study", "email-template", "one-pager", "talk-track")
 SEVERITY_CHOICES = ("error", "warning", "off")
+SEARCH_ENGINES = ("lunr", "pagefind")
 
 
 class ConfigError(Exception):
@@ -47,6 +48,7 @@ class HubConfig:
     review_intervals: dict[str, int] = field(default_factory=dict)
     acronyms_allow: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
+    search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
 
@@ -69,6 +71,7 @@ _OPTION_NAMES = (
     "playbooks_dir",
     # Site options (read by the MkDocs plugin, accepted here so one file serves both).
     "search",
+    "search_boost",
     "drafts",
     "link_terms",
 )
@@ -249,6 +252,8 @@ def _validate(
             else:
                 severity[rule.code] = level
 
+    search = _search_engine(check, options.get("search", "lunr"))
+
     folders = {}
     for key, default in (
         ("glossary_dir", "glossary"),
@@ -284,9 +289,28 @@ def _validate(
         review_intervals=intervals,
         acronyms_allow=allow,
         severity=severity,
+        search=search,
         raw_options=options,
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)
         else "site",
         **folders,
     )
+
+
+def _search_engine(check: _Validator, value: Any) -> str:
+    """The ``search`` option: which engine indexes the site (lunr unless told otherwise)."""
+    if value in SEARCH_ENGINES:
+        return str(value)
+    if isinstance(value, bool):
+        # `search: true|false` used to switch the glossary boost; say where that went.
+        check.problem(
+            "search",
+            f"expected lunr or pagefind, got {str(value).lower()}: "
+            f"to switch the glossary boost in search results, set 'search_boost: {str(value).lower()}'",
+        )
+        return "lunr"
+    close = difflib.get_close_matches(str(value), SEARCH_ENGINES, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "expected lunr or pagefind"
+    check.problem("search", f"'{value}' is not a search engine smarthub can build: {hint}")
+    return "lunr"

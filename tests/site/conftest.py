@@ -1,13 +1,27 @@
-"""Fixture hubs for the site tests, built with the real ``mkdocs`` and ``smarthub`` commands."""
+"""Fixture hubs for the site tests, built with the real ``mkdocs`` and ``smarthub`` commands.
+
+Also what the browser tests share: a static server on 127.0.0.1 that counts the bytes it
+sends, and headless Chromium from the system (Debian's ``/usr/bin/chromium``) driven by
+Playwright's Python package. Tests that need a browser are skipped, saying why, only when
+no Chromium is installed or Playwright is missing; no browser is ever downloaded.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -215,9 +229,11 @@ FULL_CONFIG: dict[str, Any] = {
 }
 
 
-def full_config_yaml() -> str:
+def full_config_yaml(options: dict[str, Any] | None = None) -> str:
     """The fixture hub's mkdocs.yml with Material features (tooltips, search suggestions)."""
-    return yaml.safe_dump(FULL_CONFIG, sort_keys=False)
+    smarthub_options = {**BASE_OPTIONS, **SITE_OPTIONS, **(options or {})}
+    config = {**FULL_CONFIG, "plugins": ["search", {"smarthub": smarthub_options}]}
+    return yaml.safe_dump(config, sort_keys=False)
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -238,12 +254,18 @@ def mkdocs(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return run(sys.executable, "-m", "mkdocs", *args, cwd=cwd)
 
 
-def write_site_hub(root: Path, files: dict[str, str] | None = None, *, full: bool = False) -> Path:
-    """Write the fixture hub (optionally with extra or replaced files) and return its root."""
+def write_site_hub(
+    root: Path,
+    files: dict[str, str] | None = None,
+    *,
+    full: bool = False,
+    options: dict[str, Any] | None = None,
+) -> Path:
+    """Write the fixture hub (optionally with extra or replaced files and plugin options)."""
     merged: dict[str, str | bytes] = {**FILES, **(files or {})}
     if full:
-        merged["mkdocs.yml"] = full_config_yaml()
-    return write_hub(root, merged, SITE_OPTIONS)
+        merged["mkdocs.yml"] = full_config_yaml(options)
+    return write_hub(root, merged, {**SITE_OPTIONS, **(options or {})})
 
 
 @pytest.fixture(scope="session")
@@ -295,3 +317,102 @@ def article(markup: str) -> str:
     """The page's main content (Material's ``<article>``), without header, nav and footer."""
     start = markup.index("<article")
     return markup[start : markup.index("</article>", start)]
+
+
+# Browsers and a server for them.
+
+CHROMIUM = (
+    os.environ.get("SMARTHUB_CHROMIUM")
+    or shutil.which("chromium")
+    or shutil.which("chromium-browser")
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NO_CHROMIUM = "no Chromium found (apt-get install chromium): browser tests skipped"
+NO_PLAYWRIGHT = "playwright is not installed: browser tests skipped"
+
+
+@dataclass
+class ServedSite:
+    """A folder served on 127.0.0.1: its URL and the ``(path, body bytes)`` of each response."""
+
+    url: str
+    responses: list[tuple[str, int]] = field(default_factory=list)
+
+    def bytes_since(self, mark: int) -> int:
+        """Body bytes sent after the first ``mark`` responses."""
+        return sum(size for _, size in self.responses[mark:])
+
+
+class _CountingHandler(SimpleHTTPRequestHandler):
+    """Serves files quietly, noting each response's path and ``Content-Length``."""
+
+    def __init__(self, *args: Any, responses: list[tuple[str, int]], **kwargs: Any) -> None:
+        self.responses = responses  # set first: the base class handles the request in __init__
+        super().__init__(*args, **kwargs)
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.responses.append((self.path, int(value)))
+        super().send_header(keyword, value)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_folder(folder: Path) -> Iterator[ServedSite]:
+    """Serve ``folder`` over HTTP on 127.0.0.1 (a free port) for the block's duration."""
+    served = ServedSite("")
+    handler = functools.partial(_CountingHandler, responses=served.responses, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    served.url = f"http://127.0.0.1:{server.server_address[1]}/"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium from the system, one per test module."""
+    if CHROMIUM is None:
+        pytest.skip(NO_CHROMIUM)
+    sync_api = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT)
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def requested_hosts() -> set[str]:
+    """Every host the browser asked for during a test."""
+    return set()
+
+
+@pytest.fixture
+def tab(browser: Any, requested_hosts: set[str]) -> Iterator[Any]:
+    """A desktop-sized tab that records the host of every request it makes.
+
+    After the test, it fails the test if any request went anywhere but 127.0.0.1.
+    """
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+
+    def record(request: Any) -> None:
+        if not request.url.startswith(("data:", "blob:")):
+            requested_hosts.add(urlsplit(request.url).hostname or "")
+
+    context.on("request", record)
+    yield context.new_page()
+    context.close()
+    assert requested_hosts <= {"127.0.0.1"}, f"requests left the host: {sorted(requested_hosts)}"

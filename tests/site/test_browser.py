@@ -1,49 +1,29 @@
 """The built site in a real browser (headless Chromium from the system, driven by Playwright).
 
 Skipped, saying why, only when no Chromium is installed (Debian: ``apt-get install chromium``)
-or Playwright's Python package is missing; no browser is ever downloaded.
+or Playwright's Python package is missing; no browser is ever downloaded. The browser, the
+tab that fails a test whose requests leave 127.0.0.1, and the server are in ``conftest``.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.conftest import TODAY, smarthub, write_site_hub
-
-CHROMIUM = (
-    os.environ.get("SMARTHUB_CHROMIUM")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="no Chromium found (apt-get install chromium): browser tests skipped"
-)
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed: browser tests skipped"
+from tests.site.conftest import (
+    CHROMIUM,
+    NO_CHROMIUM,
+    NO_PLAYWRIGHT,
+    TODAY,
+    serve_folder,
+    smarthub,
+    write_site_hub,
 )
 
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+sync_api = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT)
 
 
 @pytest.fixture(scope="module")
@@ -52,45 +32,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = write_site_hub(tmp_path_factory.mktemp("browser-hub"), full=True)
     done = smarthub("build", "--today", TODAY, "-d", root / "site", cwd=root)
     assert done.returncode == 0, done.stdout + done.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root / "site"))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser(site_url: str) -> Iterator[object]:
-    """Headless Chromium from the system."""
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def requested_hosts() -> set[str]:
-    """Every host the browser asked for during a test."""
-    return set()
-
-
-@pytest.fixture
-def tab(browser, requested_hosts: set[str]) -> Iterator[object]:
-    """A desktop-sized tab that records the host of every request it makes."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-
-    def record(request) -> None:
-        if not request.url.startswith(("data:", "blob:")):
-            requested_hosts.add(urlsplit(request.url).hostname or "")
-
-    context.on("request", record)
-    yield context.new_page()
-    context.close()
-    assert requested_hosts <= {"127.0.0.1"}, f"requests left the host: {sorted(requested_hosts)}"
+    with serve_folder(root / "site") as served:
+        yield served.url
 
 
 def test_search_for_an_abbreviation_finds_its_glossary_page(tab, site_url: str) -> None:

@@ -203,11 +203,14 @@ def test_serve_rebuilds_when_a_glossary_entry_changes(tmp_path: Path) -> None:
 def test_site_options_turn_off_term_links_and_search_boost(tmp_path: Path) -> None:
     root = write_site_hub(tmp_path)
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
-    config["plugins"][1]["smarthub"].update({"link_terms": False, "search": False, "drafts": True})
+    config["plugins"][1]["smarthub"].update(
+        {"link_terms": False, "search_boost": False, "drafts": True}
+    )
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config))
     done = mkdocs("build", cwd=root)
     assert done.returncode == 0, done.stderr
     content = article(page(root / "site", "battlecards/vs-rival"))
     assert "smarthub-term" not in content and "<abbr" not in content
     assert '"boost":4' not in (root / "site/search/search_index.json").read_text()
+    assert "data-pagefind-weight" not in page(root / "site", "glossary/net-promoter-score")
     assert (root / "site/one-pagers/unfinished/index.html").is_file()

@@ -21,6 +21,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from smarthub.config import ConfigError, HubConfig
 from smarthub.engine import CheckResult
 from smarthub.site.plugin import SmarthubPlugin
+from smarthub.site.search import pagefind_binary, pagefind_missing
 
 
 @contextmanager
@@ -40,6 +41,12 @@ def mkdocs_logging() -> Iterator[None]:
         logger.setLevel(previous)
 
 
+def require_search_engine(config: HubConfig) -> None:
+    """Stop with a one-line error (exit 2) when the hub's search engine is not installed."""
+    if config.search == "pagefind" and pagefind_binary() is None:
+        raise ConfigError([pagefind_missing(config.config_file.name)])
+
+
 def build_site(
     config: HubConfig,
     result: CheckResult,
@@ -50,6 +57,7 @@ def build_site(
     today: dt.date | None = None,
 ) -> bool:
     """Build the site with MkDocs, reusing the check already run; False when MkDocs aborted."""
+    require_search_engine(config)
     overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
     with mkdocs_logging():
         try:
@@ -82,6 +90,7 @@ def serve_site(
     config: HubConfig, *, dev_addr: str | None = None, open_in_browser: bool = False
 ) -> None:
     """Serve the site with live reload on edits to the docs, glossary, personas and playbooks."""
+    require_search_engine(config)
     options = {"dev_addr": dev_addr} if dev_addr else {}
     with mkdocs_logging():
         try:

@@ -23,6 +23,7 @@ CATALOG_BY_TYPE = "catalog/index.md"
 CATALOG_BY_PERSONA = "catalog/by-persona.md"
 CATALOG_BY_STAGE = "catalog/by-stage.md"
 STYLESHEET = "assets/smarthub/smarthub.css"
+SEARCH_SCRIPT = "assets/smarthub/search.js"  # the Pagefind search box (search: pagefind)
 
 
 def term_page(term_id: str) -> str:

@@ -1,7 +1,8 @@
 """The ``smarthub`` MkDocs plugin: a thin adapter from MkDocs' events to the site modules.
 
 Collect once per build (``on_files``: check and load the hub, add the generated pages),
-then render page by page (``on_page_markdown``: asset headers, the home page, term links).
+then render page by page (``on_page_markdown``: asset headers, the home page, term links),
+and finish the written site (``on_post_build``: the Pagefind index, or the lunr index's size).
 Check findings go to the ``mkdocs.plugins.smarthub`` logger, so warnings fail ``--strict``.
 """
 
@@ -19,7 +20,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
@@ -30,7 +31,7 @@ from smarthub.findings import Severity
 from smarthub.matcher import TermMatcher
 from smarthub.model import Asset, Term
 from smarthub.report.text import format_finding
-from smarthub.site import paths
+from smarthub.site import paths, search
 from smarthub.site.extension import TermLinkExtension
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
@@ -59,8 +60,9 @@ class SmarthubPluginConfig(Config):
     glossary_dir = c.Optional(c.Type(object))
     personas_dir = c.Optional(c.Type(object))
     playbooks_dir = c.Optional(c.Type(object))
+    search = c.Optional(c.Type(object))  # lunr | pagefind
     # Site options.
-    search = c.Type(bool, default=True)  # boost glossary pages in search results
+    search_boost = c.Type(bool, default=True)  # boost glossary pages in search results
     drafts = c.Type(bool, default=False)  # publish draft and retired assets
     link_terms = c.Type(bool, default=True)  # link first mentions, add abbreviation tooltips
 
@@ -81,6 +83,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.linker_parts: tuple[dict[str, Term], TermMatcher] = ({}, TermMatcher([]))
         self.generated: set[str] = set()
         self.user_nav = False
+        self.pagefind: Path | None = None  # the Pagefind binary, with `search: pagefind`
+        self.pagefind_ui = False  # whether pages get the Pagefind search box
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -94,6 +98,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             self.hub_config = load_config(Path(config.config_file_path))
         except ConfigError as error:
             raise PluginError("smarthub: " + "\n".join(error.messages)) from None
+        self._configure_search(config)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -112,6 +117,30 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         config.not_in_nav = config.not_in_nav + term_pages if config.not_in_nav else term_pages
         return config
 
+    def _configure_search(self, config: MkDocsConfig) -> None:
+        """With `search: pagefind`: find Pagefind, switch lunr off, load the Pagefind search box."""
+        assert self.hub_config is not None
+        self.pagefind, self.pagefind_ui = None, False
+        if self.hub_config.search != "pagefind":
+            return
+        self.pagefind = search.pagefind_binary()
+        if self.pagefind is None:
+            raise PluginError(
+                "smarthub: " + search.pagefind_missing(self.hub_config.config_file.name)
+            )
+        if config.theme.name != "material":
+            log.warning(
+                f"search: pagefind replaces Material's search box; theme '{config.theme.name}' "
+                "keeps its own, and Pagefind indexes whole pages"
+            )
+            return
+        lunr = config.plugins.get("material/search")
+        if lunr is not None:
+            lunr.config.enabled = False  # no lunr index, no Material search box
+        if paths.SEARCH_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(paths.SEARCH_SCRIPT)
+        self.pagefind_ui = True
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check and load the hub, drop hidden assets, add the generated pages and the nav."""
         assert self.hub_config is not None
@@ -122,7 +151,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         options = SiteOptions(
             drafts=self.config.drafts or self.command == "serve",
             link_terms=self.config.link_terms,
-            search_boost=self.config.search,
+            search_boost=self.config.search_boost,
             today=self.today or dt.date.today(),
         )
         index = HubIndex(result.hub, options)
@@ -149,6 +178,9 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             files.append(File.generated(config, page, content=markdown))
         stylesheet = resources.files("smarthub").joinpath("assets/smarthub.css").read_bytes()
         files.append(File.generated(config, paths.STYLESHEET, content=stylesheet))
+        if self.pagefind_ui:
+            script = resources.files("smarthub").joinpath("assets/search.js").read_bytes()
+            files.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
         if not self.user_nav:
             docs_pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = build_nav(index, docs_pages, generated)
@@ -194,8 +226,22 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 server.watch(str(self.hub_config.root / folder))
         return server
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """With the Pagefind search box: mark the page's content as what Pagefind indexes."""
+        if not self.pagefind_ui:
+            return output
+        marked = search.mark_content(output)
+        if marked is None:
+            log.warning(
+                f"{page.file.src_uri}: no Material content area ({search.ARTICLE_START}) "
+                "in the page: Pagefind leaves it out of the search index"
+            )
+            return output
+        return marked
+
+    @event_priority(-100)  # last: index the HTML every plugin has finished writing
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Fail `mkdocs build` when the check found errors, as `smarthub build` does."""
+        """Fail `mkdocs build` on check errors; index the site with Pagefind or size up lunr's."""
         if (
             self.command in ("build", "gh-deploy")
             and self.check_result is None
@@ -206,6 +252,24 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             raise PluginError(
                 f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
             )
+        site_dir = Path(config.site_dir)
+        if self.pagefind is None:
+            warning = search.lunr_index_warning(site_dir)
+            if warning:
+                log.warning(warning)
+            return
+        assert self.hub_config is not None
+        try:
+            pages = search.index_site(
+                self.pagefind,
+                site_dir,
+                keep_index_url=not config.use_directory_urls,
+                cwd=self.hub_config.root,
+            )
+        except search.PagefindError as error:
+            raise PluginError(f"smarthub: {error}") from None
+        counted = f"{pages} page{'s' if pages != 1 else ''}" if pages is not None else "the site"
+        log.info(f"Pagefind indexed {counted} into {site_dir / 'pagefind'}")
 
 
 def report_findings(result: CheckResult) -> None:
