@@ -100,6 +100,13 @@ def cli() -> None:
 @click.option(
     "--changed-since", metavar="REF", help="Check only files changed against this git ref."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Processes for a large hub [default: one per core, at most 4; small hubs use one].",
+)
 def check(
     paths: tuple[Path, ...],
     config_file: str | None,
@@ -112,6 +119,7 @@ def check(
     fix: bool,
     show_diff: bool,
     changed_since: str | None,
+    jobs: int | None,
 ) -> None:
     """Check the hub's language and front matter; PATHS limits the files reported on."""
     from smarthub.engine import run_check
@@ -131,8 +139,12 @@ def check(
 
         selected = changed_paths(config, changed_since)
 
+    workers = 1 if fix or show_diff else jobs  # fixes need every file loaded in this process
+
     def run():
-        return run_check(config, selected, select=_split(select), ignore=_split(ignore), today=day)
+        return run_check(
+            config, selected, select=_split(select), ignore=_split(ignore), today=day, jobs=workers
+        )
 
     result = run()
     if show_diff:

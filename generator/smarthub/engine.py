@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from smarthub import suppress
+from smarthub import parallel, suppress
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import all_rules, expand_selectors, iter_checks
 from smarthub.config import ConfigError, HubConfig
@@ -55,15 +55,45 @@ def run_check(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
+    jobs: int | None = 1,
 ) -> CheckResult:
     """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
 
-    ``None`` checks every file; an empty list checks none.
+    ``None`` checks every file; an empty list checks none. ``jobs`` > 1 (or ``None``: one per
+    core) lets a large hub be checked in several processes; the result's ``hub`` then holds
+    the glossary, personas and playbooks but not the content files, so callers that need
+    every loaded file afterwards (``--fix``, the site) keep the default of one.
 
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
+    reported = _reported_files(config, paths) if paths is not None else None
+    if jobs != 1:
+        workers = parallel.worker_count(jobs)
+        parts = parallel.shares(config, reported, workers)
+        if parts is not None:
+            _enabled_codes(config, select, ignore)  # a bad selector is reported here, once
+            day = today or dt.date.today()
+            findings, checked = parallel.check_in_workers(
+                config, parts, select=select, ignore=ignore, today=day
+            )
+            findings.sort(key=lambda finding: finding.sort_key)
+            with _collector_paused():
+                hub = load_hub(config, selected=set())
+            return CheckResult(findings=findings, checked=sorted(checked), hub=hub)
+    return check_files(config, reported, select=select, ignore=ignore, today=today)
+
+
+def check_files(
+    config: HubConfig,
+    reported: set[str] | None,
+    *,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    today: dt.date | None = None,
+) -> CheckResult:
+    """Check the hub in this process, reporting on the hub-relative paths in ``reported`` (None: all)."""
     with _collector_paused():
-        return _run_check(config, paths, select=select, ignore=ignore, today=today)
+        return _run_check(config, reported, select=select, ignore=ignore, today=today)
 
 
 @contextmanager
@@ -81,14 +111,13 @@ def _collector_paused() -> Iterator[None]:
 
 def _run_check(
     config: HubConfig,
-    paths: Sequence[Path] | None,
+    reported: set[str] | None,
     *,
     select: Iterable[str],
     ignore: Iterable[str],
     today: dt.date | None,
 ) -> CheckResult:
     enabled = _enabled_codes(config, select, ignore)
-    reported = _reported_files(config, paths) if paths is not None else None
     hub = load_hub(config, reported)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
     findings = [
@@ -101,8 +130,8 @@ def _run_check(
     findings = suppress.apply(context, findings, enabled, every_rule_enabled)
     findings = [_with_configured_severity(finding, config) for finding in findings]
     findings.sort(key=lambda finding: finding.sort_key)
-    checked = (
-        sorted(reported) if reported is not None else [source.rel for source in context.sources()]
+    checked = sorted(
+        reported if reported is not None else (source.rel for source in context.sources())
     )
     return CheckResult(findings=findings, checked=checked, hub=hub)
 
@@ -145,11 +174,10 @@ def _reported_files(config: HubConfig, paths: Sequence[Path]) -> set[str]:
             wanted.append(absolute)
     if problems:
         raise ConfigError(problems)
+    files = {path for path in wanted if not path.is_dir()}
+    folders = [path for path in wanted if path.is_dir()]
     return {
         found.rel
         for found in discover(config)
-        if any(
-            found.path.absolute() == path or found.path.absolute().is_relative_to(path)
-            for path in wanted
-        )
+        if found.path in files or any(found.path.is_relative_to(folder) for folder in folders)
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding, Severity
+from smarthub.model import SourceFile
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -18,9 +19,10 @@ def render_text(result: CheckResult, *, show_source: bool = False, color: bool =
     sources = {source.rel: source for source in result.hub.sources}
     for finding in result.findings:
         lines.append(format_finding(finding, color=color))
-        source = sources.get(finding.path)
-        if show_source and source is not None and source.text:
-            lines.extend(_excerpt(finding, source.line_text(finding.line), color=color))
+        if show_source:
+            line = _source_line(result, sources.get(finding.path), finding)
+            if line is not None:
+                lines.extend(_excerpt(finding, line, color=color))
     lines.append(summary_line(result))
     return "\n".join(lines) + "\n"
 
@@ -33,6 +35,18 @@ def format_finding(finding: Finding, *, color: bool = False) -> str:
         location = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}{_RESET}"
         return f"{location}: {severity} {finding.code} {finding.message} {_DIM}[{finding.name}]{_RESET}"
     return f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message} [{finding.name}]"
+
+
+def _source_line(result: CheckResult, source: SourceFile | None, finding: Finding) -> str | None:
+    """The finding's line, from the loaded file or, after a parallel check, from disk."""
+    if source is not None and source.text:
+        return source.line_text(finding.line)
+    try:
+        text = (result.hub.config.root / finding.path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.split("\n")
+    return lines[finding.line - 1].rstrip("\r") if finding.line <= len(lines) else None
 
 
 def _excerpt(finding: Finding, line_text: str, *, color: bool) -> list[str]:

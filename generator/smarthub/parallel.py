@@ -1,0 +1,78 @@
+"""Both cores for large hubs: the content files are checked in forked worker processes.
+
+Every per-file rule depends only on its file and on the glossary, personas and settings,
+which each worker loads in full; rules about the hub as a whole (the glossary's) run in the
+first worker only, because they report on glossary files and those go to the first share.
+The findings are the ones a single process finds, merged and sorted the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+
+from smarthub.config import HubConfig
+from smarthub.findings import Finding
+from smarthub.load.files import discover
+
+PARALLEL_FROM_FILES = 1500  # below this, starting workers costs more than it saves
+
+
+def worker_count(requested: int | None) -> int:
+    """How many workers to use: the request, else the cores (at most 4), 1 where fork is missing."""
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # fork keeps start-up cheap; elsewhere one process is the safe choice
+    if requested is not None:
+        return max(requested, 1)
+    return max(min(os.cpu_count() or 1, 4), 1)
+
+
+def shares(config: HubConfig, reported: set[str] | None, workers: int) -> list[list[str]] | None:
+    """The files each worker reports on, or None when the hub is too small to be worth it."""
+    hub_files: list[str] = []
+    docs: list[str] = []
+    for found in discover(config):
+        if reported is not None and found.rel not in reported:
+            continue
+        (docs if found.kind in ("asset", "page") else hub_files).append(found.rel)
+    if workers < 2 or len(docs) < PARALLEL_FROM_FILES:
+        return None
+    parts = [
+        docs[index::workers] for index in range(workers)
+    ]  # interleaved: folders differ in size
+    parts[0] = hub_files + parts[0]
+    return parts
+
+
+def check_in_workers(
+    config: HubConfig,
+    parts: list[list[str]],
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date,
+) -> tuple[list[Finding], list[str]]:
+    """Run the check on each share in its own process; return all findings and checked paths."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
+        futures = [
+            pool.submit(_check_share, config, part, list(select), list(ignore), today)
+            for part in parts
+        ]
+        results = [future.result() for future in futures]
+    findings = [finding for part_findings, _ in results for finding in part_findings]
+    checked = [path for _, part_checked in results for path in part_checked]
+    return findings, checked
+
+
+def _check_share(
+    config: HubConfig, part: list[str], select: list[str], ignore: list[str], today: dt.date
+) -> tuple[list[Finding], list[str]]:
+    from smarthub.engine import check_files
+
+    result = check_files(config, set(part), select=select, ignore=ignore, today=today)
+    return result.findings, result.checked
