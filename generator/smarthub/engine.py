@@ -16,7 +16,7 @@ from smarthub.checks.registry import all_rules, expand_selectors, iter_checks
 from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
-from smarthub.load.files import discover
+from smarthub.load.files import discover, hub_markdown
 from smarthub.model import Hub
 
 
@@ -165,8 +165,12 @@ def _reported_files(config: HubConfig, paths: Sequence[Path]) -> set[str]:
     wanted: list[Path] = []
     problems: list[str] = []
     for path in paths:
-        absolute = path.resolve() if path.is_absolute() else (Path.cwd() / path).resolve()
-        if not absolute.exists():
+        # Resolve the folders but not the file itself: a symlinked file is the hub's to report.
+        absolute = (Path.cwd() / path).absolute()
+        absolute = (
+            absolute.parent.resolve() / absolute.name if absolute.name else absolute.resolve()
+        )
+        if not (absolute.exists() or absolute.is_symlink()):
             problems.append(f"{path}: no such file or folder")
         elif not absolute.is_relative_to(root):
             problems.append(f"{path}: is outside the hub ({root})")
@@ -174,10 +178,12 @@ def _reported_files(config: HubConfig, paths: Sequence[Path]) -> set[str]:
             wanted.append(absolute)
     if problems:
         raise ConfigError(problems)
-    files = {path for path in wanted if not path.is_dir()}
-    folders = [path for path in wanted if path.is_dir()]
+    folders = [path for path in wanted if path.is_dir() and not path.is_symlink()]
+    files = {path.relative_to(root).as_posix() for path in wanted if path not in folders}
+    if not folders:  # the usual case (pre-commit, --changed-since): no walk over the hub
+        return {rel for rel in files if hub_markdown(config, rel)}
     return {
         found.rel
         for found in discover(config)
-        if found.path in files or any(found.path.is_relative_to(folder) for folder in folders)
+        if found.rel in files or any(found.path.is_relative_to(folder) for folder in folders)
     }

@@ -33,17 +33,18 @@ def worker_count(requested: int | None) -> int:
 
 def shares(config: HubConfig, reported: set[str] | None, workers: int) -> list[list[str]] | None:
     """The files each worker reports on, or None when the hub is too small to be worth it."""
+    if workers < 2 or (reported is not None and len(reported) < PARALLEL_FROM_FILES):
+        return None  # decided before any walk: a pull request's few files stay cheap
     hub_files: list[str] = []
     docs: list[str] = []
-    for found in discover(config):
+    for found in discover(config, reported):
         if reported is not None and found.rel not in reported:
             continue
         (docs if found.kind in ("asset", "page") else hub_files).append(found.rel)
-    if workers < 2 or len(docs) < PARALLEL_FROM_FILES:
+    if len(docs) < PARALLEL_FROM_FILES:
         return None
-    parts = [
-        docs[index::workers] for index in range(workers)
-    ]  # interleaved: folders differ in size
+    # Interleaved, so that each share gets files from every folder (folders differ in size).
+    parts = [docs[index::workers] for index in range(workers)]
     parts[0] = hub_files + parts[0]
     return parts
 

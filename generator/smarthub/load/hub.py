@@ -25,13 +25,14 @@ from smarthub.model import (
 
 
 def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
-    """Load every glossary entry, persona and playbook, and the selected docs files.
+    """Load every glossary entry and persona, and the selected playbooks and docs files.
 
-    ``selected`` holds hub-relative paths; ``None`` loads every docs file too.
+    ``selected`` holds hub-relative paths; ``None`` loads every playbook and docs file too.
+    Nothing refers to a playbook, so a check limited to some files loads only those.
     """
     hub = Hub(config=config)
     ids_seen: dict[tuple[str, str], SourceFile] = {}
-    for found in discover(config):
+    for found in discover(config, selected):
         if selected is not None and found.kind in ("asset", "page") and found.rel not in selected:
             continue
         source = SourceFile(path=found.path, rel=found.rel, kind=found.kind)
