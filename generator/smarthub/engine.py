@@ -27,6 +27,9 @@ class CheckResult:
     findings: list[Finding]
     checked: list[str]
     hub: Hub
+    context: CheckContext | None = (
+        None  # the run's shared lookups (term occurrences), when in-process
+    )
 
     @property
     def files(self) -> int:
@@ -133,7 +136,7 @@ def _run_check(
     checked = sorted(
         reported if reported is not None else (source.rel for source in context.sources())
     )
-    return CheckResult(findings=findings, checked=checked, hub=hub)
+    return CheckResult(findings=findings, checked=checked, hub=hub, context=context)
 
 
 def _with_configured_severity(finding: Finding, config: HubConfig) -> Finding:

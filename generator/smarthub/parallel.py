@@ -9,11 +9,9 @@ The findings are the ones a single process finds, merged and sorted the same way
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 
 from smarthub.config import HubConfig
 from smarthub.findings import Finding
@@ -24,7 +22,7 @@ PARALLEL_FROM_FILES = 1500  # below this, starting workers costs more than it sa
 
 def worker_count(requested: int | None) -> int:
     """How many workers to use: the request, else the cores (at most 4), 1 where fork is missing."""
-    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+    if sys.platform != "linux":
         return 1  # fork keeps start-up cheap; elsewhere one process is the safe choice
     if requested is not None:
         return max(requested, 1)
@@ -58,6 +56,10 @@ def check_in_workers(
     today: dt.date,
 ) -> tuple[list[Finding], list[str]]:
     """Run the check on each share in its own process; return all findings and checked paths."""
+    # Imported here: they cost every command a tenth of a second, and small hubs never need them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
         futures = [

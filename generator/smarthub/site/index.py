@@ -10,11 +10,15 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from smarthub.matcher import TermMatcher
-from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term
+from smarthub.matcher import Occurrence, TermMatcher
+from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term, TextRegion
 from smarthub.model.reviews import Reviewable, review_due
 from smarthub.site import paths
+
+if TYPE_CHECKING:
+    from smarthub.checks.context import CheckContext
 
 
 @dataclass(frozen=True)
@@ -48,8 +52,11 @@ class ReviewState:
 class HubIndex:
     """The loaded hub, seen as a site: visible assets, groupings and term usage."""
 
-    def __init__(self, hub: Hub, options: SiteOptions | None = None) -> None:
+    def __init__(
+        self, hub: Hub, options: SiteOptions | None = None, context: CheckContext | None = None
+    ) -> None:
         self.hub = hub
+        self.context = context  # the check's context: its term occurrences are reused
         self.config = hub.config
         self.options = options or SiteOptions()
         shown = [asset for asset in hub.assets.values() if self.is_shown(asset)]
@@ -63,7 +70,9 @@ class HubIndex:
 
     @cached_property
     def matcher(self) -> TermMatcher:
-        """The glossary's matcher, compiled once per build."""
+        """The glossary's matcher: the check's when there was one, else compiled once."""
+        if self.context is not None:
+            return self.context.matcher
         return TermMatcher(self.hub.terms.values())
 
     @cached_property
@@ -124,8 +133,8 @@ class HubIndex:
         """Every page that uses each term (its accepted forms), in title order."""
         used: dict[str, dict[str, PageRef]] = defaultdict(dict)
         for ref, source in self._pages_with_sources():
-            for region in source.regions:
-                for found in self.matcher.find(region.text):
+            for _, occurrences in self._occurrences(source):
+                for found in occurrences:
                     if found.form.accepted and not (
                         ref.kind == "term" and ref.page == paths.term_page(found.form.term_id)
                     ):
@@ -134,6 +143,11 @@ class HubIndex:
             term_id: sorted(refs.values(), key=lambda ref: (ref.title.casefold(), ref.page))
             for term_id, refs in used.items()
         }
+
+    def _occurrences(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
+        if self.context is not None:  # found once by the check, shared with the site
+            return self.context.occurrences(source)
+        return [(region, self.matcher.find(region.text)) for region in source.regions]
 
     def _pages_with_sources(self) -> list[tuple[PageRef, SourceFile]]:
         hub = self.hub

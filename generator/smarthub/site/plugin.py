@@ -154,7 +154,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             search_boost=self.config.search_boost,
             today=self.today or dt.date.today(),
         )
-        index = HubIndex(result.hub, options)
+        index = HubIndex(result.hub, options, result.context)
         self.renderer = PageRenderer(index)
         self.assets_by_page = {
             paths.asset_page(index.config, asset): asset for asset in index.assets
