@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from smarthub.checks.context import CheckContext
@@ -87,6 +88,11 @@ def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
         yield from _undefined_in(ctx, source, defined)
 
 
+def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
 def _in_shouting_line(text: str, offset: int) -> bool:
     """Whether the file line around ``offset`` has no lowercase letter (capitals, not acronyms)."""
     line_start = text.rfind("\n", 0, offset) + 1
@@ -99,14 +105,17 @@ def _undefined_in(
 ) -> Iterator[Finding]:
     on_page = set(_ABBR_DEFINITION.findall(source.text)) if "*[" in source.text else set()
     uses: dict[str, list[tuple[TextRegion, int, int]]] = {}
-    for region in source.regions:
+    for region, occurrences in ctx.occurrences(source):
         text = region.text
+        in_forms = [(found.start, found.end) for found in occurrences]
         if "(" in text:
             on_page |= _page_definitions(text)
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
             if word in defined or not is_acronym(word) or not _starts_word(text, match.start()):
                 continue
+            if in_forms and _inside_any(in_forms, match.start()):
+                continue  # part of a glossary form (".NET SDK"): the term rules speak for it
             if _in_shouting_line(source.text, region.file_offset(match.start())):
                 continue
             uses.setdefault(word, []).append((region, match.start(), match.end()))

@@ -29,9 +29,15 @@ def _shown(occurrence: Occurrence) -> str:
     return " ".join(occurrence.text.split())
 
 
-def _with_case_of(original: str, suggestion: str, term: Term) -> str:
-    """Capitalise the suggestion when the original was, unless the term's case is fixed."""
-    if term.casing != "exact" and original[:1].isupper() and suggestion[:1].islower():
+def _with_case_of(occurrence: Occurrence, suggestion: str, term: Term) -> str:
+    """Capitalise the suggestion where the writer capitalised the form (a sentence start).
+
+    A form that is itself written with a capital (``C++``, ``SFDC``) says nothing about the
+    sentence, and a term with exact casing is never changed.
+    """
+    original, listed = occurrence.text, occurrence.form.text
+    written_capital = original[:1].isupper() and not listed[:1].isupper()
+    if term.casing != "exact" and written_capital and suggestion[:1].islower():
         return suggestion[0].upper() + suggestion[1:]
     return suggestion
 
@@ -63,7 +69,7 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
         form = occurrence.form
         if form.kind != "avoid":
             continue
-        suggestion = _with_case_of(occurrence.text, term.term + occurrence.inflection, term)
+        suggestion = _with_case_of(occurrence, term.term + occurrence.inflection, term)
         why = f" ({form.reason})" if form.reason else ""
         yield ctx.region_finding(
             check_avoided,
@@ -109,7 +115,7 @@ def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
             use = replacement.term
             if occurrence.form.kind == "abbreviation" and replacement.abbreviation:
                 use = replacement.abbreviation
-            suggestion = _with_case_of(occurrence.text, use + occurrence.inflection, replacement)
+            suggestion = _with_case_of(occurrence, use + occurrence.inflection, replacement)
             advice += f": use '{suggestion}'"
         yield ctx.region_finding(
             check_deprecated,
