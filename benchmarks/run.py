@@ -1,0 +1,175 @@
+"""Benchmark ``smarthub check`` and ``smarthub build`` against their peers; write RESULTS.md.
+
+    python benchmarks/run.py [--quick] [--sizes 100,1000,10000]
+
+Installs its peers on first use (textlint from npm into ``benchmarks/.cache``, ripgrep with
+apt-get when root), builds the inputs in a temporary folder outside the repository (the
+corpus copied into a hub, synthetic hubs of each size), measures every command side by side
+in the same run, profiles the check on the largest hub, prints the table and the targets,
+and writes ``benchmarks/RESULTS.md``. ``benchmarks/README.md`` explains the method.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import peers
+import suites
+from profile_check import profile_check
+from report import machine, print_table, write_results
+from targets import LARGE, evaluate
+
+HERE = Path(__file__).resolve().parent
+
+
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = sorted(
+            {
+                int(part.replace("_", "").replace(",", ""))
+                for part in text.split(",")
+                if part.strip()
+            }
+        )
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: give sizes as numbers, e.g. 100,1000,10000"
+        ) from None
+    if not sizes or sizes[0] < 1:
+        raise argparse.ArgumentTypeError("sizes must be positive numbers")
+    return sizes
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(
+        description="Benchmark smarthub against textlint, ripgrep and MkDocs."
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="3 runs per command (not 5), a smaller time budget, no textlint above 1,000 assets",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        default=[100, 1_000, 10_000],
+        metavar="N,N,...",
+        help="synthetic hub sizes in assets (default: 100,1000,10000)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        metavar="N",
+        help="measured runs per command (default 5, 3 with --quick)",
+    )
+    parser.add_argument(
+        "--output", type=Path, default=HERE / "RESULTS.md", help="where to write the results"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder with the hubs"
+    )
+    return parser.parse_args(argv)
+
+
+def _environment() -> dict[str, str]:
+    env = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    env.update(NO_COLOR="1", NO_MKDOCS_2_WARNING="1")
+    return env
+
+
+def run(args: argparse.Namespace) -> int:
+    """Measure everything and write the results; the exit code is 0 unless nothing ran."""
+    started = time.perf_counter()
+    invocation = "python benchmarks/run.py" + " ".join(["", *sys.argv[1:]])
+    info = machine()
+    cache = HERE / ".cache"
+    workdir = Path(tempfile.mkdtemp(prefix="smarthub-bench-"))
+    settings = suites.Settings(
+        repetitions=args.runs or (3 if args.quick else 5),
+        budget_s=45.0 if args.quick else 120.0,
+        quick=args.quick,
+        workdir=workdir,
+        cache=cache,
+        env=_environment(),
+    )
+    results = suites.Results(tools=[peers.ensure_textlint(cache), peers.ensure_ripgrep()])
+    for tool in results.tools:
+        print(f"{tool.name}: {tool.version or 'skipped: ' + tool.skipped}")
+    print(
+        f"Inputs in {workdir}; {settings.repetitions} runs per command after a warm-up.\n",
+        flush=True,
+    )
+    try:
+        corpus = suites.corpus_hub(workdir)
+        if corpus is None:
+            results.notes.append(
+                f"The corpus was not found at {suites.CORPUS}: its rows are missing."
+            )
+        else:
+            results.hubs["corpus"] = corpus
+            suites.compare_with_peers(settings, results, corpus, "corpus")
+        largest = max(args.sizes)
+        jobs = suites.check_has_jobs()
+        for size in args.sizes:
+            print(f"Generating the {size:,}-asset hub...", flush=True)
+            hub = suites.synthetic_hub(workdir, size, git=size == largest)
+            results.hubs[str(size)] = hub
+            with_textlint = not (args.quick and size > 1_000)
+            suites.compare_with_peers(settings, results, hub, str(size), textlint=with_textlint)
+            if size == largest:
+                if jobs:
+                    suites.single_process(settings, results, hub, str(size))
+                suites.pull_request_mode(settings, results, hub, str(size))
+        sample = suites.sample_hub()
+        results.hubs["sample"] = sample
+        suites.build_versus_mkdocs(settings, results, sample, "sample")
+        if "100" in results.hubs:
+            suites.build_versus_mkdocs(settings, results, results.hubs["100"], "100")
+        print(f"Profiling smarthub check on the {largest:,}-asset hub...", flush=True)
+        profile = profile_check(
+            results.hubs[str(largest)].root,
+            results.hubs[str(largest)].name,
+            workdir / "check.prof",
+            settings.env,
+            one_process=jobs,
+        )
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+    if largest != LARGE:
+        results.notes.append(
+            f"Targets at 10,000 assets are not measured: the largest hub had {largest:,}."
+        )
+    targets = evaluate(results)
+    print_table(results, targets)
+    elapsed = time.perf_counter() - started
+    mode = "Quick mode: up" if args.quick else "Up"
+    write_results(
+        args.output,
+        results,
+        targets,
+        info,
+        profile,
+        invocation=invocation,
+        elapsed_s=elapsed,
+        settings=f"{mode} to {settings.repetitions} measured run{'s' if settings.repetitions > 1 else ''} per command, {settings.budget_s:.0f} s budget per command.",
+        folders={cache: "benchmarks/.cache", workdir: "<tmp>", HERE.parent: "."},
+    )
+    print(f"\nWrote {args.output} ({elapsed / 60:.1f} minutes).")
+    return 0 if results.by_key else 1
+
+
+def main() -> None:
+    """Entry point."""
+    sys.exit(run(parse_args()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,358 @@
+"""The comparisons: smarthub and a peer measured side by side on the same files in one run.
+
+Each suite adds ``Row``s (one per tool and input) to the shared ``Results``. A tool that is
+missing, or a command that fails, becomes a skipped row with the reason: one broken peer
+never hides the other figures.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import peers
+import synth
+from measure import MeasureError, Measurement, measure
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+SAMPLE_HUB = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+CHECK = (PYTHON, "-m", "smarthub", "check", "--today", synth.TODAY.isoformat(), "--format", "json")
+HUB_FOLDERS = ("content", "glossary", "personas", "playbooks")
+
+
+@dataclass
+class Settings:
+    """How to measure: repetitions, time budget per command, folders, environment."""
+
+    repetitions: int
+    budget_s: float
+    quick: bool
+    workdir: Path
+    cache: Path
+    env: dict[str, str]
+
+
+@dataclass
+class Counts:
+    """One tool's reports of avoided forms (and wrong case) on one input."""
+
+    avoided: int
+    casing: int | None = None
+    matched: int | None = None  # planted findings it reported (synthetic hubs only)
+    extra: int | None = None  # reports beyond the planted ones
+
+
+@dataclass
+class Row:
+    """One tool on one input: its measurement (or why it was skipped) and its findings."""
+
+    case: str
+    tool: str
+    measurement: Measurement | None = None
+    skipped: str = ""
+    counts: Counts | None = None
+    baseline: Measurement | None = None
+    kind: str = "peer"  # peer | pr: share of the full check | build | jobs: one process vs default
+
+    @property
+    def ratio(self) -> float | None:
+        """This row's median time divided by the smarthub run it is compared with."""
+        if self.measurement is None or self.baseline is None:
+            return None
+        return self.measurement.median_s / self.baseline.median_s
+
+
+@dataclass
+class Hub:
+    """An input: where it is, what it holds, and what was planted in it."""
+
+    name: str
+    root: Path
+    files: int
+    bytes: int
+    manifest: synth.Manifest | None = None
+    origin: str = ""
+
+
+@dataclass
+class Results:
+    """Everything one benchmark run measured."""
+
+    rows: list[Row] = field(default_factory=list)
+    hubs: dict[str, Hub] = field(default_factory=dict)
+    tools: list[peers.Tool] = field(default_factory=list)
+    by_key: dict[str, Measurement] = field(default_factory=dict)
+    counts: dict[str, Counts] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _measure(
+    settings: Settings, results: Results, key: str, label: str, argv: Sequence[str], cwd: Path
+) -> Measurement | str:
+    """Measure one command under ``key``; on failure, a note and the reason instead."""
+    print(f"  {label} ...", end="", flush=True)
+    try:
+        found = measure(
+            label,
+            argv,
+            cwd,
+            env=settings.env,
+            repetitions=settings.repetitions,
+            budget_s=settings.budget_s,
+        )
+    except MeasureError as error:
+        print(f" failed\n{error}", flush=True)
+        results.notes.append(f"{label} failed on {cwd.name}: {str(error).splitlines()[-1][:200]}")
+        return f"{label} failed (see the note below)"
+    print(f" {found.median_s:.2f} s (n={found.n}{', ' + found.note if found.note else ''})")
+    results.by_key[key] = found
+    return found
+
+
+def _hub_size(root: Path) -> tuple[int, int]:
+    files = [path for folder in HUB_FOLDERS for path in (root / folder).rglob("*.md")]
+    return len(files), sum(path.stat().st_size for path in files)
+
+
+def corpus_hub(workdir: Path) -> Hub | None:
+    """The synthetic glossary and personas around a copy of ``../shared/corpus`` in ``content/``."""
+    if not CORPUS.is_dir():
+        return None
+    root = workdir / "corpus-hub"
+    synth.generate(root, assets=0, content=False)
+
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        top = Path(folder) == CORPUS
+        return [name for name in names if top and name in ("README.md", "MANIFEST.tsv", "LICENSES")]
+
+    shutil.copytree(CORPUS, root / "content" / "corpus", ignore=ignore)
+    files, size = _hub_size(root)
+    return Hub("corpus", root, files, size, origin=f"{CORPUS} copied into content/corpus/")
+
+
+def synthetic_hub(workdir: Path, assets: int, *, git: bool = False) -> Hub:
+    """A generated hub; with ``git``, committed and then changed in one asset (a pull request)."""
+    root = workdir / f"hub-{assets}"
+    manifest = synth.generate(root, assets)
+    origin = f"python benchmarks/synth.py <hub-{assets}> --assets {assets} --seed {synth.SEED}"
+    if git:
+        synth.commit_all(root)
+        changed = synth.modify_one_asset(root)
+        manifest.avoided_by_file[changed] = manifest.avoided_by_file.get(changed, 0) + 1
+        manifest.planted["TERM001"] += 1
+        origin += f" --git, then one line appended to {changed}"
+    files, size = _hub_size(root)
+    return Hub(f"synthetic {assets:,}", root, files, size, manifest, origin)
+
+
+def _smarthub_counts(output: str, prefix: str) -> tuple[Counter[str], Counter[str]]:
+    avoided: Counter[str] = Counter()
+    casing: Counter[str] = Counter()
+    for finding in json.loads(output)["findings"]:
+        if finding["path"].startswith(prefix):
+            if finding["code"] == "TERM001":
+                avoided[finding["path"]] += 1
+            elif finding["code"] == "TERM003":
+                casing[finding["path"]] += 1
+    return avoided, casing
+
+
+def _counts(avoided: Counter[str], casing: Counter[str] | None, hub: Hub, prefix: str) -> Counts:
+    counts = Counts(
+        sum(count for path, count in avoided.items() if path.startswith(prefix)),
+        None
+        if casing is None
+        else sum(count for path, count in casing.items() if path.startswith(prefix)),
+    )
+    if hub.manifest is not None:
+        planted = hub.manifest.avoided_by_file
+        counts.matched = sum(min(avoided.get(path, 0), count) for path, count in planted.items())
+        counts.extra = sum(max(0, count - planted.get(path, 0)) for path, count in avoided.items())
+    return counts
+
+
+def compare_with_peers(
+    settings: Settings, results: Results, hub: Hub, key: str, *, textlint: bool = True
+) -> None:
+    """smarthub check, textlint and ripgrep on ``hub``; findings counted in ``content/corpus`` for the corpus."""
+    print(f"{hub.name}: {hub.files:,} files, {hub.bytes / 1e6:.1f} MB", flush=True)
+    prefix = "content/corpus/" if key == "corpus" else ""
+    check = _measure(settings, results, f"check:{key}", "smarthub check", CHECK, hub.root)
+    if isinstance(check, str):
+        results.rows.append(Row(hub.name, "smarthub check", skipped=check))
+        return
+    avoided, casing = _smarthub_counts(check.output, prefix)
+    results.counts[f"check:{key}"] = _counts(avoided, casing, hub, prefix)
+    results.rows.append(
+        Row(hub.name, "smarthub check", check, counts=results.counts[f"check:{key}"])
+    )
+
+    folders = [folder for folder in HUB_FOLDERS if (hub.root / folder).is_dir()]
+    entries = peers.read_glossary(hub.root / "glossary")
+    configs = settings.cache / "last-run"
+    configs.mkdir(parents=True, exist_ok=True)
+    tools = {tool.name: tool for tool in results.tools}
+    lint = next(tool for name, tool in tools.items() if name.startswith("textlint"))
+    if lint.skipped or not textlint:
+        reason = lint.skipped or "skipped with --quick: one run takes minutes at this size"
+        results.rows.append(Row(hub.name, "textlint + terminology", skipped=reason))
+    else:
+        config = configs / f"textlintrc-{key}.json"
+        config.write_text(
+            json.dumps(peers.textlint_config(entries), ensure_ascii=False, indent=1),
+            encoding="utf-8",
+        )
+        argv = [*lint.argv, "--config", str(config), "--format", "json", *folders]
+        done = _measure(settings, results, f"textlint:{key}", "textlint", argv, hub.root)
+        if isinstance(done, str):
+            results.rows.append(Row(hub.name, "textlint + terminology", skipped=done))
+        else:
+            avoided, casing = peers.textlint_counts(done.output, hub.root)
+            results.counts[f"textlint:{key}"] = _counts(avoided, casing, hub, prefix)
+            results.rows.append(
+                Row(
+                    hub.name,
+                    "textlint + terminology",
+                    done,
+                    counts=results.counts[f"textlint:{key}"],
+                    baseline=check,
+                )
+            )
+
+    rg = tools["ripgrep"]
+    if rg.skipped:
+        results.rows.append(Row(hub.name, "ripgrep (floor)", skipped=rg.skipped))
+        return
+    patterns = configs / f"rg-patterns-{key}.txt"
+    patterns.write_text(peers.ripgrep_patterns(entries), encoding="utf-8")
+    argv = [*rg.argv, "-i", "-w", "--vimgrep", "-f", str(patterns), *folders]
+    done = _measure(settings, results, f"rg:{key}", "rg", argv, hub.root)
+    if isinstance(done, str):
+        results.rows.append(Row(hub.name, "ripgrep (floor)", skipped=done))
+        return
+    results.counts[f"rg:{key}"] = _counts(peers.ripgrep_counts(done.output), None, hub, prefix)
+    results.rows.append(
+        Row(hub.name, "ripgrep (floor)", done, counts=results.counts[f"rg:{key}"], baseline=check)
+    )
+
+
+def check_has_jobs() -> bool:
+    """Whether ``smarthub check`` takes ``--jobs`` (worker processes on large hubs)."""
+    done = subprocess.run([*CHECK[:4], "--help"], capture_output=True, text=True)
+    return "--jobs" in done.stdout
+
+
+def single_process(settings: Settings, results: Results, hub: Hub, key: str) -> None:
+    """``smarthub check --jobs 1``: the check in one process, as textlint runs."""
+    argv = [*CHECK, "--jobs", "1"]
+    done = _measure(settings, results, f"check1:{key}", "smarthub check --jobs 1", argv, hub.root)
+    full = results.by_key.get(f"check:{key}")
+    if isinstance(done, str):
+        results.rows.append(Row(hub.name, "check --jobs 1 (one process)", skipped=done))
+        return
+    results.rows.append(
+        Row(hub.name, "check --jobs 1 (one process)", done, baseline=full, kind="jobs")
+    )
+
+
+def pull_request_mode(settings: Settings, results: Results, hub: Hub, key: str) -> None:
+    """``--changed-since HEAD`` after one asset changed, against the full check of the same hub."""
+    full = results.by_key.get(f"check:{key}")
+    argv = [*CHECK, "--changed-since", "HEAD"]
+    done = _measure(
+        settings, results, f"pr:{key}", "smarthub check --changed-since HEAD", argv, hub.root
+    )
+    if isinstance(done, str):
+        results.rows.append(Row(hub.name, "check --changed-since HEAD", skipped=done))
+        return
+    results.rows.append(Row(hub.name, "check --changed-since HEAD", done, baseline=full, kind="pr"))
+
+
+def site_commands_exist() -> str:
+    """Empty when ``smarthub build`` and ``smarthub stage`` exist, else why not."""
+    done = subprocess.run([PYTHON, "-m", "smarthub", "--help"], capture_output=True, text=True)
+    missing = [name for name in ("build", "stage") if f"  {name} " not in done.stdout]
+    return f"smarthub has no {' or '.join(missing)} command yet" if missing else ""
+
+
+def build_versus_mkdocs(settings: Settings, results: Results, hub: Hub, key: str) -> None:
+    """``smarthub build`` against a plain ``mkdocs build`` of the ``smarthub stage`` output."""
+    case = f"site: {hub.name}"
+    reason = site_commands_exist()
+    if reason:
+        results.rows.append(Row(case, "smarthub build", skipped=reason))
+        return
+    print(f"{case}: {hub.files:,} files", flush=True)
+    staged = settings.workdir / f"stage-{key}"
+    today = ("--today", synth.TODAY.isoformat())
+    stage = subprocess.run(
+        [
+            PYTHON,
+            "-m",
+            "smarthub",
+            "stage",
+            str(staged),
+            "-f",
+            str(hub.root / "mkdocs.yml"),
+            *today,
+        ],
+        capture_output=True,
+        text=True,
+        env=settings.env,
+    )
+    if stage.returncode != 0:
+        results.rows.append(
+            Row(
+                case,
+                "smarthub build",
+                skipped=f"smarthub stage failed: {stage.stderr.strip()[-200:]}",
+            )
+        )
+        return
+    plain_argv = [
+        PYTHON,
+        "-m",
+        "mkdocs",
+        "build",
+        "-f",
+        str(staged / "mkdocs.yml"),
+        "-d",
+        str(settings.workdir / f"site-plain-{key}"),
+    ]
+    plain = _measure(
+        settings, results, f"mkdocs:{key}", "mkdocs build (staged, no plugin)", plain_argv, staged
+    )
+    build_argv = [
+        PYTHON,
+        "-m",
+        "smarthub",
+        "build",
+        "-f",
+        str(hub.root / "mkdocs.yml"),
+        "-d",
+        str(settings.workdir / f"site-smarthub-{key}"),
+        *today,
+    ]
+    built = _measure(settings, results, f"build:{key}", "smarthub build", build_argv, hub.root)
+    baseline = plain if isinstance(plain, Measurement) else None
+    if isinstance(plain, str):
+        results.rows.append(Row(case, "mkdocs build of stage output", skipped=plain))
+    else:
+        results.rows.append(Row(case, "mkdocs build of stage output", plain))
+    if isinstance(built, str):
+        results.rows.append(Row(case, "smarthub build", skipped=built))
+    else:
+        results.rows.append(Row(case, "smarthub build", built, baseline=baseline, kind="build"))
+
+
+def sample_hub() -> Hub:
+    """This repository's own sample hub (Northwind Ledger)."""
+    files, size = _hub_size(SAMPLE_HUB)
+    return Hub("sample hub", SAMPLE_HUB, files, size, origin="this repository (Northwind Ledger)")
