@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 from tests.site.conftest import article, elements, page
@@ -163,3 +165,14 @@ def test_home_page_puts_search_first_and_links_every_section(built_site: Path) -
     assert content.index('for="__search"') < content.index("Welcome.")
     hrefs = {attrs["href"] for attrs, _ in elements(content, "a")}
     assert {"glossary/", "personas/", "journey/", "playbooks/", "catalog/"} <= hrefs
+
+
+def test_navigation_is_pruned_even_when_the_hub_does_not_ask(built_site: Path) -> None:
+    # The fixture's mkdocs.yml lists no theme features; without pruning every page would
+    # carry the whole navigation, which grows with the hub.
+    html = page(built_site, "glossary")
+    config = re.search(
+        r'<script id="__config" type="application/json">(.*?)</script>', html, re.DOTALL
+    )
+    assert config is not None
+    assert "navigation.prune" in json.loads(config.group(1))["features"]

@@ -110,6 +110,12 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             log.warning(
                 "theme.font is not false: Material would load fonts from the internet; set 'font: false'"
             )
+        if config.theme.name == "material":
+            # Without pruning, Material writes the whole navigation into every page: a hub of
+            # 10,000 assets became gigabytes of HTML and a build that grows with the square.
+            features = config.theme.get("features") or []
+            if "navigation.prune" not in features:
+                config.theme["features"] = [*features, "navigation.prune"]
         self.user_nav = config.nav is not None
         # Term pages are reached from the A-Z index and search, not the sidebar; saying so
         # keeps MkDocs from listing every term as "not included in the nav" on each build.
