@@ -176,3 +176,25 @@ def test_navigation_is_pruned_even_when_the_hub_does_not_ask(built_site: Path) -
     )
     assert config is not None
     assert "navigation.prune" in json.loads(config.group(1))["features"]
+
+
+def test_a_large_asset_folder_is_one_nav_entry(tmp_path: Path) -> None:
+    from tests.conftest import entry
+    from tests.site.conftest import smarthub, write_site_hub
+
+    many = {
+        f"content/battlecards/many-{index:03d}.md": entry(
+            f"title: Card {index}\ntype: battlecard\nowner: sales\nstatus: published\n"
+            "reviewed: 2026-11-01\npersonas: [cfo]\nstages: [decision]",
+            "Body.\n",
+        )
+        for index in range(60)
+    }
+    root = write_site_hub(tmp_path / "hub", many)
+    done = smarthub("build", "--today", "2026-11-23", "-d", root / "site", cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    html = page(root / "site", "battlecards/many-007")
+    nav = html[html.index('class="md-nav md-nav--primary"') : html.index("</nav>")]
+    assert "many-008" not in nav  # sixty siblings are not listed on every page...
+    assert "Card 8" in page(root / "site", "catalog")  # ...the catalog lists them
+    assert "not included in the" not in done.stderr

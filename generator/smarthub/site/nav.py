@@ -14,6 +14,10 @@ from smarthub.site import paths
 from smarthub.site.index import HubIndex
 
 NavItem = str | dict[str, Any]
+# A folder with more assets than this is one entry (its index page, if any): listing every
+# asset made each page of a 10,000-asset site carry thousands of links. The catalog pages
+# and search lead to them instead.
+NAV_SECTION_LIMIT = 50
 
 
 def build_nav(
@@ -70,6 +74,10 @@ def build_nav(
             key=lambda page: (page != index_page, (asset_titles.get(page) or page).casefold()),
         )
         title = html.escape(page_titles.get(index_page) or paths.label(folder))
+        if len(ordered) > NAV_SECTION_LIMIT:
+            ordered = [index_page] if index_page in pages else []
+            if not ordered:
+                continue
         section = {title: ordered}
         (catalog if any(page in asset_titles for page in pages) else nav).append(section)
     return nav

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -190,6 +191,12 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         if not self.user_nav:
             docs_pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = build_nav(index, docs_pages, generated)
+            listed = set(_nav_pages(config.nav))
+            # Pages of a capped section are reached from the catalog on purpose; say so, or
+            # MkDocs lists every one of them as missing from the nav.
+            for file in files.documentation_pages():
+                if file.src_uri not in listed and file.inclusion.is_in_nav():
+                    file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
         return files
 
@@ -295,3 +302,15 @@ def _escape_meta_strings(meta: dict[str, Any]) -> None:
         meta["title"] = html.escape(meta["title"])
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+
+
+def _nav_pages(items: Any) -> Iterator[str]:
+    """Every page path named in a MkDocs ``nav`` structure."""
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from _nav_pages(value)
+    elif isinstance(items, list):
+        for item in items:
+            yield from _nav_pages(item)
