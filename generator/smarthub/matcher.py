@@ -201,7 +201,7 @@ class TermMatcher:
             by_first_word = self._by_first_word
             for word in self._candidates.finditer(text):
                 start = word.start()
-                if not _starts_word(text, start):
+                if not starts_word(text, start):
                     continue
                 group = by_first_word.get(word.group().casefold())
                 if group is not None:
@@ -210,7 +210,7 @@ class TermMatcher:
                         candidates.append(found)
         if self._symbol_starts is not None:
             for symbol in self._symbol_starts.finditer(text):
-                if not _starts_word(text, symbol.start()):
+                if not starts_word(text, symbol.start()):
                     continue
                 for pattern in self._leading_symbol:
                     found = pattern.match_at(text, symbol.start())
@@ -224,7 +224,7 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _starts_word(text: str, start: int) -> bool:
+def starts_word(text: str, start: int) -> bool:
     """No letter, digit, ``_`` or ``@`` before, and no dot glued to a domain or file name."""
     if start == 0:
         return True

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import forms_of
+from smarthub.matcher import forms_of, starts_word
 from smarthub.model import Hub, SourceFile, TextRegion
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
-# (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``_starts_word``.
+# (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
 _ACRONYM = re.compile(r"([A-Z][A-Z0-9]{1,5})(?:'s|’s|s)?(?!\w)(?![.@]\w)")
 _ROMAN = re.compile(r"[IVX]+")
 _PAGE_DEFINITION = re.compile(
@@ -21,15 +21,6 @@ _PAGE_DEFINITION = re.compile(
 )  # "Words (ACR)": the word is checked after
 _ABBR_DEFINITION = re.compile(r"^\*\[([A-Z][A-Z0-9]{1,5})\]:", re.MULTILINE)
 _LOWER = re.compile(r"[^\W\d_A-Z]")
-
-
-def _starts_word(text: str, start: int) -> bool:
-    if start == 0:
-        return True
-    before = text[start - 1]
-    if before.isalnum() or before in "_@":
-        return False
-    return not (before == "." and start > 1 and text[start - 2].isalnum())
 
 
 def _page_definitions(text: str) -> set[str]:
@@ -112,7 +103,7 @@ def _undefined_in(
             on_page |= _page_definitions(text)
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
-            if word in defined or not is_acronym(word) or not _starts_word(text, match.start()):
+            if word in defined or not is_acronym(word) or not starts_word(text, match.start()):
                 continue
             if in_forms and _inside_any(in_forms, match.start()):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
