@@ -92,7 +92,7 @@ def build_insights(config: HubConfig, today: dt.date | None = None) -> Insights:
 def insights_from(result: CheckResult, today: dt.date) -> Insights:
     """The report's facts for a finished check run."""
     hub = result.hub
-    usage = term_usage(hub)
+    usage = term_usage(hub, result.context)
     return Insights(
         today=today,
         coverage=coverage(hub),

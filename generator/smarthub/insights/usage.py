@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smarthub.matcher import TermMatcher
 from smarthub.model import Hub
+
+if TYPE_CHECKING:
+    from smarthub.checks.context import CheckContext
 
 TOP_TERMS = 10
 
@@ -22,20 +26,26 @@ class TermUsage:
     files: int
 
 
-def term_usage(hub: Hub) -> list[TermUsage]:
+def term_usage(hub: Hub, context: CheckContext | None = None) -> list[TermUsage]:
     """Usage of every approved or proposed term, by id.
 
     Counts the accepted forms (term, aliases, abbreviation) in the checked text of every
     file (``source.regions``: prose, titles and summaries, never code or URLs), leaving out
     a term's own glossary entry. Avoided forms are misuses, not uses; deprecated terms are
-    left out, since not using them is the goal.
+    left out, since not using them is the goal. With the check's ``context``, the
+    occurrences it already found are counted instead of matching every file again.
     """
-    matcher = TermMatcher(hub.terms.values())
+    matcher = context.matcher if context is not None else TermMatcher(hub.terms.values())
     uses: Counter[str] = Counter()
     files: dict[str, set[str]] = defaultdict(set)
     for source in hub.sources:
-        for region in source.regions:
-            for found in matcher.find(region.text):
+        found_in = (
+            context.occurrences(source)
+            if context is not None
+            else [(region, matcher.find(region.text)) for region in source.regions]
+        )
+        for _, occurrences in found_in:
+            for found in occurrences:
                 term_id = found.form.term_id
                 if not found.form.accepted or (source.kind == "term" and source.id == term_id):
                     continue
