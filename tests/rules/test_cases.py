@@ -1,4 +1,5 @@
-"""Golden cases per rule: ``rules/cases/<CODE>.yml``; ``pytest -k TERM001`` runs one rule.
+"""Golden cases per rule: ``rules/cases/<CODE>.yml`` (and ``<CODE>.<topic>.yml`` for a
+group of cases on one topic); ``pytest -k TERM001`` runs one rule.
 
 Each case writes a hub with the shared test glossary (``cases/_glossary.yml``) plus its own
 files, runs the real check and compares the sorted ``(path, line, column, code)`` of the
@@ -27,10 +28,11 @@ def _load_cases() -> list[Any]:
     shared = yaml.safe_load((CASES_DIR / "_glossary.yml").read_text(encoding="utf-8"))
     params = []
     for path in sorted(CASES_DIR.glob("[A-Z]*.yml")):
-        code = path.stem
+        code, _, topic = path.stem.partition(".")
+        prefix = f"{code}-{topic}" if topic else code
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in spec["cases"]:
-            params.append(pytest.param(code, shared, spec, case, id=f"{code}-{case['id']}"))
+            params.append(pytest.param(code, shared, spec, case, id=f"{prefix}-{case['id']}"))
     return params
 
 

@@ -23,7 +23,9 @@ class TextRegion:
     text and at ``file_starts[i]`` in the file (integer arrays: a hub of 10,000 files has
     a million pieces).
     ``block_starts`` holds the text offsets where a paragraph, heading, list item or table
-    cell begins; ``headings`` the ``(start, end)`` text ranges that are headings.
+    cell begins; ``headings`` the ``(start, end)`` text ranges that are headings;
+    ``quotes`` the ``(start, end)`` text ranges inside quotation marks in prose (a form
+    written there is mentioned, not used).
     """
 
     text: str
@@ -31,6 +33,7 @@ class TextRegion:
     file_starts: array[int]
     block_starts: frozenset[int]
     headings: tuple[tuple[int, int], ...] = ()
+    quotes: tuple[tuple[int, int], ...] = ()
 
     def file_offset(self, text_offset: int) -> int:
         """The file offset of a text offset (for an end offset, pass the last char + 1)."""
@@ -44,6 +47,10 @@ class TextRegion:
     def in_heading(self, offset: int) -> bool:
         """Whether a text offset lies inside a heading (or a title)."""
         return any(start <= offset < end for start, end in self.headings)
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        """Whether the text range ``[start, end)`` lies inside one quotation."""
+        return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
 
 
 @dataclass
