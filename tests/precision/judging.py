@@ -7,8 +7,7 @@ with the glossary in ``glossary/`` beside this file: ``right`` (the reviewer wan
 
 - ``words``: one verdict for every finding of a code whose match is a given word, wherever
   it is (``NOTE`` is never an undefined acronym). A right word lists the places it was
-  found (``at``), so a finding that disappears is noticed; ``paths`` limits a rule to some
-  files (an acronym defined on those pages).
+  found (``at``), so a finding that disappears is noticed.
 - ``findings``: one verdict for one place, keyed by path, line, column, code and match.
   A place verdict wins over a word verdict.
 
@@ -85,21 +84,16 @@ class Verdict:
 
 @dataclass
 class WordRule:
-    """One verdict for every finding of ``code`` whose match is ``word`` (in ``paths``, if given)."""
+    """One verdict for every finding of ``code`` whose match is ``word``, wherever it is."""
 
     code: str
     word: str
     verdict: Verdict
-    paths: tuple[str, ...] = ()
     at: tuple[str, ...] = ()
 
     def covers(self, place: Place) -> bool:
         """Whether this rule judges ``place``."""
-        return (
-            place.code == self.code
-            and place.match == self.word
-            and (not self.paths or place.path in self.paths)
-        )
+        return place.code == self.code and place.match == self.word
 
 
 @dataclass
@@ -110,7 +104,7 @@ class JudgedList:
     words: list[WordRule] = field(default_factory=list)
 
     def verdict(self, place: Place) -> Verdict | None:
-        """The verdict for ``place``: its own, else the most specific word rule's, else None."""
+        """The verdict for ``place``: its own, else its word rule's, else None."""
         if place in self.places:
             return self.places[place]
         rule = self.rule_for(place)
@@ -120,9 +114,7 @@ class JudgedList:
         """The word rule that judges ``place`` when it has no verdict of its own."""
         if place in self.places:
             return None
-        rules = [rule for rule in self.words if rule.covers(place)]
-        rules.sort(key=lambda rule: not rule.paths)  # a rule for some pages beats one for all
-        return rules[0] if rules else None
+        return next((rule for rule in self.words if rule.covers(place)), None)
 
     def expected_right(self) -> set[str]:
         """Every place judged right, as ``path:line:column code match`` keys."""
@@ -162,7 +154,6 @@ def load_judged(path: Path = JUDGED) -> JudgedList:
                 code=entry["code"],
                 word=str(entry["word"]),
                 verdict=_verdict(entry, f"{path.name}: words[{index}]"),
-                paths=tuple(entry.get("paths") or ()),
                 at=tuple(entry.get("at") or ()),
             )
         )
