@@ -3,8 +3,8 @@
     python benchmarks/precision.py [--write-unjudged FILE] [--corpus DIR]
 
 Builds a temporary hub (the test options, the glossary in ``tests/precision/glossary/`` and a
-copy of the corpus under ``content/corpus/``), runs the check with TERM001–TERM004 in this
-process, and compares its findings with ``tests/precision/judged.yml``. Prints per code the
+copy of the corpus under ``content/corpus/``), runs ``smarthub check --format json --select
+TERM001,TERM002,TERM003,TERM004`` in it (the test runs the same check in process), and compares its findings with ``tests/precision/judged.yml``. Prints per code the
 findings, those judged right, wrong and not judged yet; the precision of TERM001–TERM003
 together and of TERM004 (right / judged); the recall of judged-right findings (how many of
 them are still found); the wrong findings by class; and the lists of unjudged findings and of
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = judging.build_hub(Path(folder) / "hub", args.corpus)
         started = time.perf_counter()
-        found = judging.run_findings(root)
+        found = judging.run_findings_cli(root)
         seconds = time.perf_counter() - started
         judgement = judging.judge(found, judging.load_judged())
         contexts = {place: _context(root, place) for place in judgement.unjudged}

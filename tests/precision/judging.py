@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -185,6 +187,49 @@ def build_hub(root: Path, corpus: Path = CORPUS) -> Path:
 
     shutil.copytree(corpus, root / "content" / "corpus", ignore=ignore)
     return root
+
+
+def run_findings_cli(root: Path) -> list[Place]:
+    """The term findings on the corpus files, from ``smarthub check --format json`` as users run it."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "smarthub",
+            "check",
+            "--format",
+            "json",
+            "--select",
+            ",".join(CODES),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=_env_with_this_package(),
+    )
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"smarthub check exited {done.returncode}: {done.stderr.strip()}")
+    return sorted(
+        Place(
+            finding["path"][len(CORPUS_PREFIX) :],
+            finding["line"],
+            finding["column"],
+            finding["code"],
+            finding["match"],
+        )
+        for finding in json.loads(done.stdout)["findings"]
+        if finding["path"].startswith(CORPUS_PREFIX)
+    )
+
+
+def _env_with_this_package() -> dict[str, str]:
+    # The check must run this checkout's smarthub, not whichever copy is installed.
+    import smarthub
+
+    package_parent = str(Path(smarthub.__file__).resolve().parents[1])
+    path = os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))
+    return {**os.environ, "PYTHONPATH": path}
 
 
 def run_findings(root: Path) -> list[Place]:
