@@ -7,7 +7,8 @@ with the glossary in ``glossary/`` beside this file: ``right`` (the reviewer wan
 
 - ``words``: one verdict for every finding of a code whose match is a given word, wherever
   it is (``NOTE`` is never an undefined acronym). A right word lists the places it was
-  found (``at``), so a finding that disappears is noticed.
+  found (``at``), so a finding that disappears is noticed (per file: the acronym rule
+  reports an acronym once per file, and that first use may move).
 - ``findings``: one verdict for one place, keyed by path, line, column, code and match.
   A place verdict wins over a word verdict.
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,13 +120,31 @@ class JudgedList:
             return None
         return next((rule for rule in self.words if rule.covers(place)), None)
 
-    def expected_right(self) -> set[str]:
-        """Every place judged right, as ``path:line:column code match`` keys."""
-        keys = {_key(place) for place, verdict in self.places.items() if verdict.verdict == "right"}
+    def expected_right(self) -> dict[str, tuple[str, str, str] | None]:
+        """Every place judged right, as ``path:line:column code match`` keys.
+
+        A key from a word rule maps to its ``(path, code, word)``: it counts as still found
+        while that file reports that word anywhere, since the acronym rule reports each
+        acronym once per file, at its first use, which moves when an earlier use stops
+        counting. A key from a place verdict maps to None: only that place counts.
+        """
+        keys: dict[str, tuple[str, str, str] | None] = {
+            _key(place): None
+            for place, verdict in self.places.items()
+            if verdict.verdict == "right"
+        }
         for rule in self.words:
             if rule.verdict.verdict == "right":
-                keys.update(f"{at} {rule.code} {rule.word}" for at in rule.at)
+                for at in rule.at:
+                    path = at.rsplit(":", 2)[0]
+                    keys[f"{at} {rule.code} {rule.word}"] = (path, rule.code, rule.word)
         return keys
+
+
+def _code_of(key: str) -> str:
+    # Paths and matches may hold spaces; the code between them never does.
+    found = re.search(r" ([A-Z]+[0-9]{3}) ", key)
+    return found.group(1) if found else ""
 
 
 def _key(place: Place) -> str:
@@ -290,7 +310,7 @@ class Judgement:
     def recall(self, codes: Iterable[str]) -> float | None:
         """Of the places judged right for ``codes``, the share still found."""
         wanted = set(codes)
-        missing = sum(key.split(" ")[1] in wanted for key in self.disappeared)
+        missing = sum(_code_of(key) in wanted for key in self.disappeared)
         found = sum(place.code in wanted for place in self.right)
         expected = found + missing
         return found / expected if expected else None
@@ -304,6 +324,7 @@ def judge(found: list[Place], judged: JudgedList) -> Judgement:
     """Sort ``found`` into right, wrong and unjudged; list judged-right places now missing."""
     judgement = Judgement()
     seen: set[str] = set()
+    seen_in_file: set[tuple[str, str, str]] = set()
     used_rules: set[int] = set()
     for place in found:
         verdict = judged.verdict(place)
@@ -311,6 +332,7 @@ def judge(found: list[Place], judged: JudgedList) -> Judgement:
         if rule is not None:
             used_rules.add(id(rule))
         seen.add(_key(place))
+        seen_in_file.add((place.path, place.code, place.match))
         if verdict is None:
             judgement.unjudged.append(place)
         elif verdict.verdict == "right":
@@ -319,7 +341,11 @@ def judge(found: list[Place], judged: JudgedList) -> Judgement:
             judgement.wrong.append((place, verdict))
     expected = judged.expected_right()
     judgement.expected_right = len(expected)
-    judgement.disappeared = sorted(expected - seen)
+    judgement.disappeared = sorted(
+        key
+        for key, in_file in expected.items()
+        if key not in seen and (in_file is None or in_file not in seen_in_file)
+    )
     found_places = set(found)
     judgement.fixed_places = sorted(
         place
