@@ -135,7 +135,7 @@ def test_stale_entries_point_at_their_line_and_a_rerun_prunes_them(
     done = run(root, "check")
     assert done.returncode == 0  # stale entries are warnings
     assert done.stdout == (
-        f"{BASELINE}:5:5: warning LINT002 baseline entry records 2 findings but only 1 remain "
+        f"{BASELINE}:5:5: warning LINT002 baseline entry records 2 findings but only 1 remains "
         "(TERM001 'e-mail' in content/index.md): run 'smarthub baseline' to prune it "
         "[lint.stale-baseline]\n"
         f"{BASELINE}:6:5: warning LINT002 baseline entry matches no finding (TERM001 'hot lead' in "
@@ -205,6 +205,11 @@ def test_entries_of_rules_that_did_not_run_are_not_stale(hub: Callable[..., Path
             "with 'smarthub baseline'\n",
         ),
         (
+            "[" * 100_000,
+            f"smarthub: {BASELINE}: the baseline is nested too deeply: fix it by hand or rewrite it "
+            "with 'smarthub baseline'\n",
+        ),
+        (
             b'{"version": 1, "findings": ["\xff"]}',
             f"smarthub: {BASELINE}: the baseline is not UTF-8 text: fix it by hand or rewrite it "
             "with 'smarthub baseline'\n",
@@ -216,6 +221,7 @@ def test_entries_of_rules_that_did_not_run_are_not_stale(hub: Callable[..., Path
         "future-version",
         "findings-not-a-list",
         "array",
+        "nested",
         "binary",
     ],
 )
@@ -367,3 +373,25 @@ def test_the_site_build_hides_what_check_hides(hub: Callable[..., Path]) -> None
     assert plugin.returncode == 0, plugin.stderr
     edit(root, "content/index.md", PAGE + "\nSend the e-mail today.\n")
     assert run(root, "build", "--today", "2026-11-23").returncode == 1
+
+
+def test_prune_drops_fixed_findings_and_accepts_no_new_one(hub: Callable[..., Path]) -> None:
+    page = "Send the e-mail today.\n\nSend the e-mail today.\n\nA hot lead.\n"
+    root = adopted(hub, {"content/index.md": page})
+    edit(root, "content/index.md", "Send the e-mail today.\n\nA good lead.\n\nA warm lead.\n")
+    done = run(root, "baseline", "--prune")
+    assert done.returncode == 0
+    assert done.stderr.startswith(f"Recorded 1 finding (1 entry) in {BASELINE}: ")
+    assert (root / BASELINE).read_text(encoding="utf-8") == baseline_text(
+        '{"path": "content/index.md", "code": "TERM001", "match": "e-mail", '
+        '"context": "send the … today", "count": 1}'
+    )
+    done = run(root, "check")
+    assert done.returncode == 1
+    assert done.stdout.startswith("content/index.md:5:3: error TERM001 'warm lead'")
+    (root / BASELINE).unlink()
+    missing = run(root, "baseline", "--prune")
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        f"smarthub: {BASELINE}: no baseline to prune: write one with 'smarthub baseline'\n",
+    )

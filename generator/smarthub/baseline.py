@@ -136,6 +136,8 @@ def load(path: Path, config: HubConfig) -> Baseline:
         raise ConfigError(
             [f"{display}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}): {_REWRITE}"]
         ) from None
+    except RecursionError:
+        raise ConfigError([f"{display}: the baseline is nested too deeply: {_REWRITE}"]) from None
     baseline = Baseline(path, display, text, [])
     problems: list[str] = []
     keys, spans = _locate(text)
@@ -289,17 +291,24 @@ def fingerprints(result: CheckResult) -> list[tuple[Finding, Fingerprint]]:
     return paired
 
 
-def render(result: CheckResult) -> tuple[str, int, int]:
+def render(result: CheckResult, prune: Baseline | None = None) -> tuple[str, int, int]:
     """The baseline file for ``result``: its text, the findings recorded and the entries.
 
     One entry a line, sorted, so a change to the baseline is a readable diff. LINT002
     findings are never recorded: rewriting the baseline is what prunes stale entries.
+    With ``prune``, the file keeps only what that baseline already accepted (each count
+    lowered to the findings that remain) and accepts nothing new.
     """
     counts = Counter(
         fingerprint
         for finding, fingerprint in fingerprints(result)
         if finding.code != STALE_BASELINE.code
     )
+    if prune is not None:
+        accepted = Counter[Fingerprint]()
+        for entry in prune.entries:
+            accepted[entry.fingerprint] += entry.count
+        counts &= accepted  # the smaller count of each; zero counts are dropped
     lines = [
         json.dumps(
             {
@@ -379,7 +388,8 @@ def _stale_finding(baseline: Baseline, entry: Entry, recorded: int, remaining: i
     if remaining == recorded:
         state = "matches no finding"
     else:
-        state = f"records {recorded} findings but only {recorded - remaining} remain"
+        found = recorded - remaining
+        state = f"records {recorded} findings but only {found} remain{'s' if found == 1 else ''}"
     return Finding(
         path=baseline.display,
         line=line,

@@ -210,12 +210,19 @@ def _baseline(config: HubConfig, explicit: Path | None):
     help="Where to write it [default: .smarthub-baseline.json next to mkdocs.yml].",
 )
 @click.option(
+    "--prune",
+    is_flag=True,
+    help="Only drop entries whose findings are gone; accept no new finding.",
+)
+@click.option(
     "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
 )
-def baseline_command(config_file: str | None, output: Path | None, today: str | None) -> None:
+def baseline_command(
+    config_file: str | None, output: Path | None, prune: bool, today: str | None
+) -> None:
     """Record the current findings so that 'smarthub check' reports only new ones.
 
-    Commit the file; rerun this command after fixing findings to prune it.
+    Commit the file; after fixing findings, 'smarthub baseline --prune' shrinks it.
     """
     from smarthub import baseline
     from smarthub.atomic import write_atomic
@@ -224,7 +231,15 @@ def baseline_command(config_file: str | None, output: Path | None, today: str | 
     day = _today(today)
     config = _load(config_file)
     target = output if output is not None else baseline.default_path(config)
-    text, recorded, entries = baseline.render(run_check(config, today=day, jobs=None))
+    previous = None
+    if prune:
+        if not target.is_file():
+            raise ConfigError(
+                [f"{_shown(target)}: no baseline to prune: write one with 'smarthub baseline'"]
+            )
+        previous = baseline.load(target, config)
+    result = run_check(config, today=day, jobs=None)
+    text, recorded, entries = baseline.render(result, prune=previous)
     try:
         write_atomic(target, text)
     except OSError as error:
