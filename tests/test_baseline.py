@@ -96,6 +96,17 @@ def test_line_shift_and_reflow_keep_a_finding_hidden(hub: Callable[..., Path]) -
     )
 
 
+def test_a_match_across_a_line_break_survives_rewrapping(hub: Callable[..., Path]) -> None:
+    root = adopted(hub, {"content/index.md": "Call every hot\nlead today.\n"})
+    assert '"match": "hot lead"' in (root / BASELINE).read_text(encoding="utf-8")
+    edit(root, "content/index.md", "Call every hot lead\ntoday.\n")
+    done = run(root, "check")
+    assert (done.returncode, done.stdout) == (
+        0,
+        "All clear: checked 3 files, no new findings (1 baselined finding hidden).\n",
+    )
+
+
 def test_editing_the_sentence_resurfaces_the_finding(hub: Callable[..., Path]) -> None:
     root = adopted(hub, {"content/index.md": PAGE})
     edit(root, "content/index.md", "# Welcome\n\nSend the e-mail tomorrow.\n")
@@ -395,3 +406,25 @@ def test_prune_drops_fixed_findings_and_accepts_no_new_one(hub: Callable[..., Pa
         2,
         f"smarthub: {BASELINE}: no baseline to prune: write one with 'smarthub baseline'\n",
     )
+
+
+def test_fingerprints_are_the_same_in_one_process_and_in_several(
+    hub: Callable[..., Path],
+) -> None:
+    # A parallel check keeps no content text in memory: the context is read back from disk,
+    # BOM and CRLF included, and must give the fingerprints a single process gives.
+    from tests.test_parallel import GLOSSARY as PARALLEL_GLOSSARY
+    from tests.test_parallel import PAGES
+
+    odd = {"content/crlf/index.md": "\ufeffSend the\r\ne-mail today.\r\n".encode()}
+    root = hub({**PARALLEL_GLOSSARY, **PAGES, **odd})
+    assert run(root, "baseline", "-j", "2", "--today", "2026-11-23").returncode == 0
+    in_workers = (root / BASELINE).read_bytes()
+    assert b'"context": "send the \xe2\x80\xa6 today"' in in_workers  # the CRLF page's entry
+    checked = run(root, "check", "-j", "1", "--today", "2026-11-23")
+    assert (checked.returncode, checked.stdout.split(" (")[0]) == (
+        0,
+        "All clear: checked 1605 files, no new findings",
+    )
+    assert run(root, "baseline", "-j", "1", "--today", "2026-11-23").returncode == 0
+    assert (root / BASELINE).read_bytes() == in_workers

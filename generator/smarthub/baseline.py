@@ -287,7 +287,8 @@ def fingerprints(result: CheckResult) -> list[tuple[Finding, Fingerprint]]:
     for finding in result.findings:
         text, starts = texts.get(finding.path)
         context = _context(text, starts, finding)
-        paired.append((finding, Fingerprint(finding.path, finding.code, finding.match, context)))
+        match = " ".join(finding.match.split())  # "hot\nlead" rewrapped is still "hot lead"
+        paired.append((finding, Fingerprint(finding.path, finding.code, match, context)))
     return paired
 
 

@@ -217,8 +217,15 @@ def _baseline(config: HubConfig, explicit: Path | None):
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Processes for a large hub [default: one per core, at most 4; small hubs use one].",
+)
 def baseline_command(
-    config_file: str | None, output: Path | None, prune: bool, today: str | None
+    config_file: str | None, output: Path | None, prune: bool, today: str | None, jobs: int | None
 ) -> None:
     """Record the current findings so that 'smarthub check' reports only new ones.
 
@@ -238,7 +245,7 @@ def baseline_command(
                 [f"{_shown(target)}: no baseline to prune: write one with 'smarthub baseline'"]
             )
         previous = baseline.load(target, config)
-    result = run_check(config, today=day, jobs=None)
+    result = run_check(config, today=day, jobs=jobs)
     text, recorded, entries = baseline.render(result, prune=previous)
     try:
         write_atomic(target, text)
