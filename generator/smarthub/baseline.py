@@ -240,10 +240,10 @@ class _Texts:
     def __init__(self, result: CheckResult) -> None:
         self.root = result.hub.config.root
         self.loaded = {source.rel: source.text for source in result.hub.sources if source.text}
-        self.line_starts: dict[str, tuple[str, list[int]]] = {}
+        self.cache: dict[str, tuple[str, list[int]]] = {}
 
     def get(self, path: str) -> tuple[str, list[int]]:
-        if path not in self.line_starts:
+        if path not in self.cache:
             text = self.loaded.get(path)
             if text is None:
                 try:
@@ -251,8 +251,8 @@ class _Texts:
                 except (OSError, UnicodeDecodeError):
                     text = ""
             starts = [0] + [match.end() for match in re.finditer("\n", text)]
-            self.line_starts[path] = (text, starts)
-        return self.line_starts[path]
+            self.cache[path] = (text, starts)
+        return self.cache[path]
 
 
 def _context(text: str, starts: list[int], finding: Finding) -> str:
