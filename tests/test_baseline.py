@@ -96,6 +96,27 @@ def test_line_shift_and_reflow_keep_a_finding_hidden(hub: Callable[..., Path]) -
     )
 
 
+def test_prune_after_fix_keeps_the_untouched_neighbour_hidden(hub: Callable[..., Path]) -> None:
+    page = "Send the e-mail to every hot **lead** today.\n\nAnother e-mail.\n"
+    root = adopted(hub, {"content/index.md": page})
+    fixed = run(root, "check", "--no-baseline", "--fix")
+    assert fixed.stderr.endswith("Fixed 2 findings.\n")
+    assert (root / "content/index.md").read_text() == (
+        "Send the email to every hot **lead** today.\n\nAnother email.\n"
+    )
+    assert run(root, "check").returncode == 1  # "hot **lead**" lost its context "mail to every"
+    assert run(root, "baseline", "--prune").returncode == 0
+    assert (root / BASELINE).read_text(encoding="utf-8") == baseline_text(
+        '{"path": "content/index.md", "code": "TERM001", "match": "hot **lead", '
+        '"context": "email to every … today", "count": 1}'
+    )
+    done = run(root, "check")
+    assert (done.returncode, done.stdout) == (
+        0,
+        "All clear: checked 3 files, no new findings (1 baselined finding hidden).\n",
+    )
+
+
 def test_a_match_across_a_line_break_survives_rewrapping(hub: Callable[..., Path]) -> None:
     root = adopted(hub, {"content/index.md": "Call every hot\nlead today.\n"})
     assert '"match": "hot lead"' in (root / BASELINE).read_text(encoding="utf-8")

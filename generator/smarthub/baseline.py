@@ -306,10 +306,7 @@ def render(result: CheckResult, prune: Baseline | None = None) -> tuple[str, int
         if finding.code != STALE_BASELINE.code
     )
     if prune is not None:
-        accepted = Counter[Fingerprint]()
-        for entry in prune.entries:
-            accepted[entry.fingerprint] += entry.count
-        counts &= accepted  # the smaller count of each; zero counts are dropped
+        counts = _pruned(counts, prune)
     lines = [
         json.dumps(
             {
@@ -335,6 +332,28 @@ def render(result: CheckResult, prune: Baseline | None = None) -> tuple[str, int
         "}\n"
     )
     return text, sum(counts.values()), len(counts)
+
+
+def _pruned(current: Counter[Fingerprint], prune: Baseline) -> Counter[Fingerprint]:
+    """What ``prune`` accepted and still finds: never more of a kind than it held.
+
+    A fingerprint found again keeps its entry (its count lowered to what remains). A
+    finding whose words changed, because a neighbour was fixed or its sentence reworded,
+    takes the place of a stale entry of the same file, rule and matched text, so burning
+    findings down never turns the untouched ones next to them into new findings; no file
+    ever gets more findings of one rule and text accepted than the baseline had.
+    """
+    accepted = Counter[Fingerprint]()
+    for entry in prune.entries:
+        accepted[entry.fingerprint] += entry.count
+    kept = current & accepted  # the smaller count of each; zero counts are dropped
+    stale = Counter((fp.path, fp.code, fp.match) for fp in (accepted - kept).elements())
+    for fingerprint in sorted((current - kept).elements(), key=dataclasses.astuple):
+        kind = (fingerprint.path, fingerprint.code, fingerprint.match)
+        if stale[kind] > 0:
+            stale[kind] -= 1
+            kept[fingerprint] += 1
+    return kept
 
 
 def apply(
