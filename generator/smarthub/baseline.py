@@ -15,7 +15,7 @@ import dataclasses
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 BASELINE_NAME = ".smarthub-baseline.json"
 FORMAT_VERSION = 1
 CONTEXT_WORDS = 3
-_WINDOW = 400  # characters searched on each side for the context words
+_WINDOW = 240  # characters searched on each side for the context words
 _WORD = re.compile(r"\w+")
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -235,27 +235,37 @@ def _display(path: Path, config: HubConfig) -> str:
 
 
 class _Texts:
-    """File texts by hub path: the loaded file when the check kept it, else read from disk."""
+    """File texts and line starts by hub path: the loaded file if the check kept it, else the disk's."""
 
     def __init__(self, result: CheckResult) -> None:
         self.root = result.hub.config.root
-        self.loaded = {source.rel: source.text for source in result.hub.sources if source.text}
-        self.cache: dict[str, tuple[str, list[int]]] = {}
+        self.loaded = {source.rel: source for source in result.hub.sources if source.text}
+        self.cache: dict[str, tuple[str, Sequence[int]]] = {}
 
-    def get(self, path: str) -> tuple[str, list[int]]:
+    def get(self, path: str) -> tuple[str, Sequence[int]]:
         if path not in self.cache:
-            text = self.loaded.get(path)
-            if text is None:
+            source = self.loaded.get(path)
+            if source is not None:
+                self.cache[path] = (source.text, source.line_starts)
+            else:
                 try:
                     text = (self.root / path).read_bytes().decode("utf-8-sig")
                 except (OSError, UnicodeDecodeError):
                     text = ""
-            starts = [0] + [match.end() for match in re.finditer("\n", text)]
-            self.cache[path] = (text, starts)
+                self.cache[path] = (text, _line_starts(text))
         return self.cache[path]
 
 
-def _context(text: str, starts: list[int], finding: Finding) -> str:
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts
+
+
+def _context(text: str, starts: Sequence[int], finding: Finding) -> str:
     """The case-folded words around a finding within its paragraph: ``"send the … today"``."""
     if not text:
         return "…"
