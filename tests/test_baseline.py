@@ -449,3 +449,23 @@ def test_fingerprints_are_the_same_in_one_process_and_in_several(
     )
     assert run(root, "baseline", "-j", "1", "--today", "2026-11-23").returncode == 0
     assert (root / BASELINE).read_bytes() == in_workers
+
+
+def test_a_broken_baseline_stops_the_site_build_with_a_message(hub: Callable[..., Path]) -> None:
+    root = hub({**GLOSSARY, "content/index.md": PAGE, BASELINE: '{"version": 1,\n "findings": [}'})
+    built = run(root, "build")
+    assert (built.returncode, built.stderr) == (
+        2,
+        f"smarthub: {BASELINE}:2:15: not valid JSON (Expecting value): fix it by hand or rewrite "
+        "it with 'smarthub baseline'\n",
+    )
+    plugin = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert plugin.returncode == 1
+    assert f"smarthub: {BASELINE}:2:15: not valid JSON" in plugin.stderr
+    assert "Traceback" not in plugin.stderr
