@@ -135,7 +135,7 @@ def test_editing_the_sentence_resurfaces_the_finding(hub: Callable[..., Path]) -
     assert done.returncode == 1
     assert done.stdout == (
         f"{BASELINE}:5:5: warning LINT002 baseline entry matches no finding (TERM001 'e-mail' in "
-        "content/index.md): run 'smarthub baseline' to prune it [lint.stale-baseline]\n"
+        "content/index.md): prune it with 'smarthub baseline --prune' [lint.stale-baseline]\n"
         "content/index.md:3:10: error TERM001 'e-mail' is not our language (one word): use 'email' "
         "[term.avoided]\n"
         "Found 1 error and 1 warning in 2 files (checked 3 files).\n"
@@ -168,10 +168,10 @@ def test_stale_entries_point_at_their_line_and_a_rerun_prunes_them(
     assert done.returncode == 0  # stale entries are warnings
     assert done.stdout == (
         f"{BASELINE}:5:5: warning LINT002 baseline entry records 2 findings but only 1 remains "
-        "(TERM001 'e-mail' in content/index.md): run 'smarthub baseline' to prune it "
+        "(TERM001 'e-mail' in content/index.md): prune it with 'smarthub baseline --prune' "
         "[lint.stale-baseline]\n"
         f"{BASELINE}:6:5: warning LINT002 baseline entry matches no finding (TERM001 'hot lead' in "
-        "content/index.md): run 'smarthub baseline' to prune it [lint.stale-baseline]\n"
+        "content/index.md): prune it with 'smarthub baseline --prune' [lint.stale-baseline]\n"
         "Found 0 errors and 2 warnings in 1 file (checked 3 files; 1 baselined finding hidden).\n"
     )
     assert run(root, "check", "--strict").returncode == 1
@@ -346,7 +346,7 @@ def test_paths_report_only_their_own_new_and_stale_entries(hub: Callable[..., Pa
     assert done.returncode == 0
     assert done.stdout == (
         f"{BASELINE}:6:5: warning LINT002 baseline entry matches no finding (TERM001 'hot lead' in "
-        "content/b/index.md): run 'smarthub baseline' to prune it [lint.stale-baseline]\n"
+        "content/b/index.md): prune it with 'smarthub baseline --prune' [lint.stale-baseline]\n"
         "Found 0 errors and 1 warning in 1 file (checked 1 file).\n"
     )
 

@@ -53,8 +53,8 @@ the baseline file. Only files the check read are judged (with PATHS or `--change
 entries for other files are left alone), and only rules that ran.
 
 Why: a baseline is a debt to burn down, not a place to hide new problems. A stale entry
-would silently accept the next identical mistake in that file; rerun `smarthub baseline`
-to prune it.
+would silently accept the next identical mistake in that file. `smarthub baseline --prune`
+removes stale entries (and accepts no new finding).
 
 Example that fails (the e-mail in content/a.md was fixed since the baseline was written):
 
@@ -429,6 +429,6 @@ def _stale_finding(baseline: Baseline, entry: Entry, recorded: int, remaining: i
         code=STALE_BASELINE.code,
         name=STALE_BASELINE.name,
         severity=STALE_BASELINE.severity,
-        message=f"baseline entry {state} ({what}): run 'smarthub baseline' to prune it",
+        message=f"baseline entry {state} ({what}): prune it with 'smarthub baseline --prune'",
         match=baseline.text[entry.start : entry.end],
     )
