@@ -107,6 +107,14 @@ def cli() -> None:
     metavar="N",
     help="Processes for a large hub [default: one per core, at most 4; small hubs use one].",
 )
+@click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Hide the findings recorded in FILE [default: .smarthub-baseline.json next to mkdocs.yml, if present].",
+)
+@click.option("--no-baseline", is_flag=True, help="Report every finding, baselined or not.")
 def check(
     paths: tuple[Path, ...],
     config_file: str | None,
@@ -120,6 +128,8 @@ def check(
     show_diff: bool,
     changed_since: str | None,
     jobs: int | None,
+    baseline_file: Path | None,
+    no_baseline: bool,
 ) -> None:
     """Check the hub's language and front matter; PATHS limits the files reported on."""
     from smarthub.engine import run_check
@@ -131,8 +141,11 @@ def check(
         )
     if paths and changed_since:
         raise click.UsageError("give PATHS or --changed-since, not both")
+    if baseline_file is not None and no_baseline:
+        raise click.UsageError("give --baseline FILE or --no-baseline, not both")
     day = _today(today)
     config = _load(config_file)
+    accepted = None if no_baseline else _baseline(config, baseline_file)
     selected: list[Path] | None = list(paths) if paths else None
     if changed_since:
         from smarthub.changes import changed_paths
@@ -143,7 +156,13 @@ def check(
 
     def run():
         return run_check(
-            config, selected, select=_split(select), ignore=_split(ignore), today=day, jobs=workers
+            config,
+            selected,
+            select=_split(select),
+            ignore=_split(ignore),
+            today=day,
+            jobs=workers,
+            baseline=accepted,
         )
 
     result = run()
@@ -173,6 +192,77 @@ def check(
     else:
         click.echo(report, nl=False)
     sys.exit(result.exit_code(strict=strict))
+
+
+def _baseline(config: HubConfig, explicit: Path | None):
+    from smarthub import baseline
+
+    return baseline.resolve(config, explicit)
+
+
+@cli.command("baseline")
+@config_option
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(path_type=Path),
+    help="Where to write it [default: .smarthub-baseline.json next to mkdocs.yml].",
+)
+@click.option(
+    "--prune",
+    is_flag=True,
+    help="Only drop entries whose findings are gone; accept no new finding.",
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Processes for a large hub [default: one per core, at most 4; small hubs use one].",
+)
+def baseline_command(
+    config_file: str | None, output: Path | None, prune: bool, today: str | None, jobs: int | None
+) -> None:
+    """Record the current findings so that 'smarthub check' reports only new ones.
+
+    Commit the file; after fixing findings, 'smarthub baseline --prune' shrinks it.
+    """
+    from smarthub import baseline
+    from smarthub.atomic import write_atomic
+    from smarthub.engine import run_check
+
+    day = _today(today)
+    config = _load(config_file)
+    target = output if output is not None else baseline.default_path(config)
+    previous = None
+    if prune:
+        if not target.is_file():
+            raise ConfigError(
+                [f"{_shown(target)}: no baseline to prune: write one with 'smarthub baseline'"]
+            )
+        previous = baseline.load(target, config)
+    result = run_check(config, today=day, jobs=jobs)
+    text, recorded, entries = baseline.render(result, prune=previous)
+    try:
+        write_atomic(target, text)
+    except OSError as error:
+        raise ConfigError([f"{target}: cannot write the baseline ({error.strerror})"]) from None
+    click.echo(
+        f"Recorded {recorded} finding{'s' if recorded != 1 else ''} "
+        f"({entries} entr{'ies' if entries != 1 else 'y'}) in {_shown(target)}: "
+        "'smarthub check' now reports only new findings.",
+        err=True,
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the working folder when inside it."""
+    absolute = path.absolute()
+    return str(absolute.relative_to(Path.cwd()) if absolute.is_relative_to(Path.cwd()) else path)
 
 
 def _print_diff(result) -> int:
@@ -266,7 +356,7 @@ def build(
     day = _today(today)
     config = _load(config_file)
     require_search_engine(config)  # a missing engine is a setup error: say so before the check
-    result = run_check(config, today=day)
+    result = run_check(config, today=day, baseline=_baseline(config, None))
     click.echo(render_text(result), nl=False)
     built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)
     if built:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smarthub import parallel, suppress
 from smarthub.checks.context import CheckContext
@@ -18,6 +19,9 @@ from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
 from smarthub.load.files import discover, hub_markdown
 from smarthub.model import Hub
+
+if TYPE_CHECKING:
+    from smarthub.baseline import Baseline
 
 
 @dataclass
@@ -30,6 +34,7 @@ class CheckResult:
     context: CheckContext | None = (
         None  # the run's shared lookups (term occurrences), when in-process
     )
+    baselined: int = 0  # findings the baseline hid (not in ``findings``)
 
     @property
     def files(self) -> int:
@@ -59,6 +64,7 @@ def run_check(
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
     jobs: int | None = 1,
+    baseline: Baseline | None = None,
 ) -> CheckResult:
     """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
 
@@ -67,9 +73,33 @@ def run_check(
     the glossary, personas and playbooks but not the content files, so callers that need
     every loaded file afterwards (``--fix``, the site) keep the default of one.
 
+    A ``baseline`` hides the findings it records and adds LINT002 for its stale entries.
+
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
     reported = _reported_files(config, paths) if paths is not None else None
+    result = _check(config, reported, select=select, ignore=ignore, today=today, jobs=jobs)
+    if baseline is None:
+        return result
+    from smarthub import baseline as baselines
+
+    findings, hidden = baselines.apply(
+        result, baseline, reported=reported, enabled=_enabled_codes(config, select, ignore)
+    )
+    findings = [_with_configured_severity(finding, config) for finding in findings]
+    findings.sort(key=lambda finding: finding.sort_key)
+    return dataclasses.replace(result, findings=findings, baselined=hidden)
+
+
+def _check(
+    config: HubConfig,
+    reported: set[str] | None,
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date | None,
+    jobs: int | None,
+) -> CheckResult:
     if jobs != 1:
         workers = parallel.worker_count(jobs)
         parts = parallel.shares(config, reported, workers)
