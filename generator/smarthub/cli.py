@@ -101,6 +101,11 @@ def cli() -> None:
     "--changed-since", metavar="REF", help="Check only files changed against this git ref."
 )
 @click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check every file again instead of reusing the findings of unchanged ones (.smarthub_cache/).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(min=1),
@@ -119,6 +124,7 @@ def check(
     fix: bool,
     show_diff: bool,
     changed_since: str | None,
+    no_cache: bool,
     jobs: int | None,
 ) -> None:
     """Check the hub's language and front matter; PATHS limits the files reported on."""
@@ -139,11 +145,18 @@ def check(
 
         selected = changed_paths(config, changed_since)
 
-    workers = 1 if fix or show_diff else jobs  # fixes need every file loaded in this process
+    fixing = fix or show_diff  # fixes need every file loaded in this process
+    workers = 1 if fixing else jobs
 
     def run():
         return run_check(
-            config, selected, select=_split(select), ignore=_split(ignore), today=day, jobs=workers
+            config,
+            selected,
+            select=_split(select),
+            ignore=_split(ignore),
+            today=day,
+            jobs=workers,
+            cache=not (no_cache or fixing),
         )
 
     result = run()
