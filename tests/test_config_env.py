@@ -22,6 +22,6 @@ def test_env_tag_resolves_like_mkdocs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SMARTHUB_ENV_NUMBER", "42")
     monkeypatch.setenv("SMARTHUB_ENV_BOOL", "true")
     monkeypatch.delenv("SMARTHUB_ENV_UNSET", raising=False)
-    ours = yaml.load(DOCUMENT, Loader=MkDocsConfigLoader)  # noqa: S506 - a safe loader
-    theirs = yaml.load(DOCUMENT, Loader=get_yaml_loader())  # noqa: S506 - MkDocs' loader
+    ours = yaml.load(DOCUMENT, Loader=MkDocsConfigLoader)
+    theirs = yaml.load(DOCUMENT, Loader=get_yaml_loader())
     assert ours == theirs == {"a": "[not, a, list]", "b": 7, "c": 42, "d": None, "e": True}
