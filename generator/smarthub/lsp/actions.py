@@ -1,0 +1,236 @@
+"""Code actions: the safe fix of a finding, every safe fix at once, suppressing a finding on
+its line, and accepting a flagged spelling as an alias in the glossary entry."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import yaml
+from lsprotocol import types
+
+from smarthub.findings import Finding
+from smarthub.lsp.document import Document
+from smarthub.lsp.positions import LineIndex
+from smarthub.model import Term
+
+SOURCE = "smarthub"
+FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".smarthub"
+_PLAIN_YAML = re.compile(r"[A-Za-z0-9][\w .’'/&+-]*[\w.’'&+]|[A-Za-z0-9]")
+
+
+def finding_offsets(document: Document, finding: Finding) -> tuple[int, int]:
+    """Character offsets of a finding in the document's text."""
+    starts = document.checked.source.line_starts
+    start = starts[min(finding.line, len(starts)) - 1] + finding.column - 1
+    end = starts[min(finding.end_line, len(starts)) - 1] + finding.end_column - 1
+    return start, max(start, end)
+
+
+def diagnostic(document: Document, finding: Finding) -> types.Diagnostic:
+    """A finding as an LSP diagnostic: same code, message and span as ``smarthub check``."""
+    start, end = finding_offsets(document, finding)
+    severity = (
+        types.DiagnosticSeverity.Error
+        if finding.severity.value == "error"
+        else types.DiagnosticSeverity.Warning
+    )
+    return types.Diagnostic(
+        range=document.lines.range(start, end),
+        message=f"{finding.message} [{finding.name}]",
+        severity=severity,
+        code=finding.code,
+        source=SOURCE,
+    )
+
+
+def code_actions(document: Document, wanted: types.Range) -> list[types.CodeAction]:
+    """The actions for the findings that touch ``wanted``, then "fix all" when there is a fix."""
+    low, high = document.lines.offset(wanted.start), document.lines.offset(wanted.end)
+    actions: list[types.CodeAction] = []
+    for finding in document.checked.findings:
+        start, end = finding_offsets(document, finding)
+        if end < low or start > high:
+            continue
+        shown = diagnostic(document, finding)
+        if finding.edit is not None:
+            edit = finding.edit
+            actions.append(
+                types.CodeAction(
+                    title=f"Replace '{finding.match}' with '{edit.replacement}' ({finding.code})",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[shown],
+                    is_preferred=True,
+                    edit=_edit(
+                        document.uri,
+                        [_text_edit(document.lines, edit.start, edit.end, edit.replacement)],
+                    ),
+                )
+            )
+        alias = _alias_action(document, finding, start)
+        if alias is not None:
+            alias.diagnostics = [shown]
+            actions.append(alias)
+        if document.in_body(start):
+            actions.append(_suppress_action(document, finding, shown))
+    fix_all = fix_all_action(document)
+    if fix_all is not None:
+        actions.append(fix_all)
+    return actions
+
+
+def fix_all_action(document: Document) -> types.CodeAction | None:
+    """Every safe fix in the document at once: what ``smarthub check --fix`` writes."""
+    edits: list[types.TextEdit] = []
+    reached = -1
+    fixable = [finding for finding in document.checked.findings if finding.edit is not None]
+    for finding in sorted(fixable, key=lambda found: found.edit.start):  # type: ignore[union-attr]
+        edit = finding.edit
+        assert edit is not None
+        if edit.start < reached:
+            continue  # overlaps a fix already taken, as --fix does
+        edits.append(_text_edit(document.lines, edit.start, edit.end, edit.replacement))
+        reached = edit.end
+    if not edits:
+        return None
+    return types.CodeAction(
+        title=f"Fix all smarthub findings with a safe fix ({len(edits)})",
+        kind=FIX_ALL,
+        edit=_edit(document.uri, edits),
+    )
+
+
+def _suppress_action(
+    document: Document, finding: Finding, shown: types.Diagnostic
+) -> types.CodeAction:
+    text = document.text
+    line_start = document.checked.source.line_starts[finding.line - 1]
+    indent = len(text[line_start:]) - len(text[line_start:].lstrip(" \t"))
+    newline = "\r\n" if "\r\n" in text else "\n"
+    comment = f"{text[line_start : line_start + indent]}<!-- smarthub-disable-next-line {finding.code} -->{newline}"
+    return types.CodeAction(
+        title=f"Suppress {finding.code} on this line",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[shown],
+        edit=_edit(document.uri, [_text_edit(document.lines, line_start, line_start, comment)]),
+    )
+
+
+def _alias_action(document: Document, finding: Finding, start: int) -> types.CodeAction | None:
+    """For TERM001 and TERM003: make the spelling written here an accepted alias of its term."""
+    if finding.code not in ("TERM001", "TERM003"):
+        return None
+    span = document.term_at(start)
+    if span is None:
+        return None
+    form = span.occurrence.form
+    term = document.checked.hub.terms.get(form.term_id)
+    if term is None or term.source.rel == document.rel:
+        return None
+    if finding.code == "TERM001":
+        alias = form.text
+        avoided = [avoid.text for avoid in term.avoid].index(alias)
+    else:
+        alias, avoided = span.occurrence.stem, None
+    edits = alias_edits(term, alias, avoided)
+    if edits is None:
+        return None
+    entry = term.source
+    lines = LineIndex(entry.text, document.encoding)
+    return types.CodeAction(
+        title=f"Accept '{alias}' as an alias of '{term.term}' (edits {entry.rel})",
+        kind=types.CodeActionKind.QuickFix,
+        edit=_edit(
+            entry.path.as_uri(),
+            [_text_edit(lines, start_, end_, new) for start_, end_, new in edits],
+        ),
+    )
+
+
+def alias_edits(term: Term, alias: str, avoided: int | None) -> list[tuple[int, int, str]] | None:
+    """Offsets and texts that add ``alias`` to a glossary entry's ``aliases`` (and remove the
+    ``avoided``-th ``avoid`` form, which would otherwise conflict with it), keeping the rest
+    of the file as written. None when the front matter is laid out in a way not handled."""
+    source = term.source
+    text = source.text
+    newline = "\r\n" if "\r\n" in text else "\n"
+    value = _yaml_scalar(alias)
+    edits: list[tuple[int, int, str]] = []
+    span = source.value_span("aliases")
+    if span is not None and term.aliases:
+        start, end = span
+        if text[start] == "[":
+            closing = text.rfind("]", start, end)
+            edits.append((closing, closing, f", {value}"))
+        else:
+            last_start, last_end = source.value_span("aliases", len(term.aliases) - 1) or span
+            line_start = text.rfind("\n", 0, last_start) + 1
+            line_end = _line_end(text, last_end)
+            edits.append((line_end, line_end, f"{newline}{text[line_start:last_start]}{value}"))
+    else:
+        line = f"aliases: [{value}]{newline}"
+        empty = source.key_span("aliases")  # `aliases:` or `aliases: []`: replace that line
+        key = empty or source.key_span("term")
+        if key is None:
+            return None
+        line_start = text.rfind("\n", 0, key[0]) + 1
+        line_end = text.find("\n", key[0])
+        if line_end == -1:
+            return None
+        edits.append(
+            (line_start, line_end + 1, line) if empty else (line_end + 1, line_end + 1, line)
+        )
+    if avoided is not None:
+        removal = _list_item_removal(source, "avoid", avoided, len(term.avoid))
+        if removal is None:
+            return None
+        edits.append(removal)
+    return sorted(edits)
+
+
+def _list_item_removal(source, key: str, index: int, count: int) -> tuple[int, int, str] | None:
+    text = source.text
+    span = source.value_span(key)
+    item = source.value_span(key, index)
+    if span is None or item is None:
+        return None
+    start, end = item
+    if text[span[0]] == "[":  # flow list: take the item and one comma next to it
+        if index + 1 < count:
+            following = source.value_span(key, index + 1)
+            return (start, following[0], "") if following else None
+        if index > 0:
+            previous = source.value_span(key, index - 1)
+            return (previous[1], end, "") if previous else None
+        return start, end, ""
+    dash = text.rfind("-", 0, start)
+    line_start = text.rfind("\n", 0, dash) + 1
+    if text[line_start:dash].strip():
+        return None
+    end = _line_end(text, end - 1 if text[end - 1 : end] == "\n" else end)
+    return line_start, min(len(text), end + (2 if text[end : end + 2] == "\r\n" else 1)), ""
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    return end - 1 if end > 0 and text[end - 1] == "\r" else end
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as a YAML value in a flow list: plain when safe, double-quoted otherwise."""
+    if _PLAIN_YAML.fullmatch(text):
+        try:
+            if yaml.safe_load(f"[{text}]") == [text]:  # not a number, date or yes/no
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _text_edit(lines: LineIndex, start: int, end: int, new_text: str) -> types.TextEdit:
+    return types.TextEdit(range=lines.range(start, end), new_text=new_text)
+
+
+def _edit(uri: str, edits: list[types.TextEdit]) -> types.WorkspaceEdit:
+    return types.WorkspaceEdit(changes={uri: edits})
