@@ -232,7 +232,7 @@ async def test_hover_shows_the_entry(client: LanguageClient, lsp_hub: Path) -> N
         asset(
             "Each MQL, or Marketing Qualified Lead, is a hot lead; ask the prospect.\n",
             "personas: [cfo]",
-        ),
+        ).replace("title: Follow-up", "title: Prospect follow-up"),
     )
 
     async def hover(line: int, character: int) -> str | None:
@@ -258,6 +258,8 @@ async def test_hover_shows_the_entry(client: LanguageClient, lsp_hub: Path) -> N
     assert "Deprecated: use **Marketing Qualified Lead** instead." in deprecated
     assert "Anyone we might sell to." in deprecated
     assert (await hover(6, 13)).startswith("**Dana, the CFO** · Chief Financial Officer")
+    assert await hover(6, 3) is None  # on the key, not its value
+    assert "Anyone we might sell to." in await hover(1, 9)  # a form in the title
     assert await hover(8, 1) is None  # "Each" is no term
 
 

@@ -228,16 +228,13 @@ def create_server(config_file: Path | None = None, today: dt.date | None = None)
         offset = document.lines.offset(params.position)
         hub = document.checked.hub
         key_value = document.key_value_at(offset)
+        text = None
         if key_value is not None and key_value.word:
             text = id_markdown(hub, key_value.key, key_value.word)
             start, end = key_value.start, key_value.end
-        else:
-            span = document.term_at(offset)
-            if span is None:
-                return None
-            term = hub.terms.get(span.occurrence.form.term_id)
-            if term is None:
-                return None
+        span = document.term_at(offset) if text is None else None
+        if span is not None and span.occurrence.form.term_id in hub.terms:
+            term = hub.terms[span.occurrence.form.term_id]
             text = term_markdown(hub, term, span.occurrence.form)
             start, end = span.start, span.end
         if text is None:
@@ -261,10 +258,9 @@ def create_server(config_file: Path | None = None, today: dt.date | None = None)
                 target = hub.personas.get(key_value.word)
             elif key_value.key in ("related", "replaced_by", "stages"):
                 target = hub.terms.get(key_value.word)
-        else:
-            span = document.term_at(offset)
-            if span is not None:
-                target = hub.terms.get(span.occurrence.form.term_id)
+        span = document.term_at(offset) if target is None else None
+        if span is not None:
+            target = hub.terms.get(span.occurrence.form.term_id)
         if target is None:
             return None
         start = types.Position(line=0, character=0)
