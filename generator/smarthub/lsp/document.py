@@ -47,7 +47,7 @@ class Document:
     text: str
     snapshot: HubSnapshot
     checked: BufferCheck
-    encoding: str
+    encoding: str  # the negotiated position encoding (an LSP PositionEncodingKind)
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -18,7 +18,7 @@ class LineIndex:
 
     def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
         self.text = text
-        self.encoding = str(encoding)
+        self.encoding = str(getattr(encoding, "value", encoding))  # an enum member or its value
         starts = [0]
         position = text.find("\n")
         while position != -1:
@@ -27,9 +27,9 @@ class LineIndex:
         self.starts = starts
 
     def _units(self, piece: str) -> int:
-        if self.encoding == types.PositionEncodingKind.Utf8:
+        if self.encoding == types.PositionEncodingKind.Utf8.value:
             return len(piece.encode("utf-8"))
-        if self.encoding == types.PositionEncodingKind.Utf32:
+        if self.encoding == types.PositionEncodingKind.Utf32.value:
             return len(piece)
         return len(piece) + sum(1 for char in piece if ord(char) > 0xFFFF)
 
@@ -56,7 +56,7 @@ class LineIndex:
             return len(self.text)
         start = self.starts[position.line]
         end = self._line_end(position.line)
-        if self.encoding == types.PositionEncodingKind.Utf32:
+        if self.encoding == types.PositionEncodingKind.Utf32.value:
             return min(start + position.character, end)
         units = 0
         offset = start

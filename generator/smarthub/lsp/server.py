@@ -84,7 +84,7 @@ class SmarthubServer(LanguageServer):
             text=text,
             snapshot=snapshot,
             checked=checked,
-            encoding=str(self.workspace.position_encoding or types.PositionEncodingKind.Utf16),
+            encoding=self.workspace.position_encoding or types.PositionEncodingKind.Utf16,
         )
         self.documents[uri] = document
         return document
