@@ -16,6 +16,9 @@ from smarthub.model import Term
 
 SOURCE = "smarthub"
 FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".smarthub"
+# A line after which a new block starts anyway: heading, fence, HTML block, setext underline.
+_BLOCK_BOUNDARY = re.compile(r"\s*(#{1,6}(\s|$)|```|~~~|<|=+\s*$|-{2,}\s*$)")
+_TABLE_LINE = re.compile(r"\s*\||.*\|\s*$|\s*:?-+:?\s*\|")
 _PLAIN_YAML = re.compile(r"[A-Za-z0-9][\w .’'/&+-]*[\w.’'&+]|[A-Za-z0-9]")
 
 
@@ -71,8 +74,9 @@ def code_actions(document: Document, wanted: types.Range) -> list[types.CodeActi
         if alias is not None:
             alias.diagnostics = [shown]
             actions.append(alias)
-        if document.in_body(start):
-            actions.append(_suppress_action(document, finding, shown))
+        suppress = _suppress_action(document, finding, shown) if document.in_body(start) else None
+        if suppress is not None:
+            actions.append(suppress)
     fix_all = fix_all_action(document)
     if fix_all is not None:
         actions.append(fix_all)
@@ -102,17 +106,37 @@ def fix_all_action(document: Document) -> types.CodeAction | None:
 
 def _suppress_action(
     document: Document, finding: Finding, shown: types.Diagnostic
-) -> types.CodeAction:
+) -> types.CodeAction | None:
+    """A ``smarthub-disable-next-line`` comment for the finding's line, placed so that the
+    page renders as before: on a line of its own above a block's first line, but at the
+    end of the line above within a paragraph or list (a comment line there would split
+    the paragraph). None inside a table, where neither place is safe."""
     text = document.text
-    line_start = document.checked.source.line_starts[finding.line - 1]
-    indent = len(text[line_start:]) - len(text[line_start:].lstrip(" \t"))
-    newline = "\r\n" if "\r\n" in text else "\n"
-    comment = f"{text[line_start : line_start + indent]}<!-- smarthub-disable-next-line {finding.code} -->{newline}"
+    source = document.checked.source
+    directive = f"<!-- smarthub-disable-next-line {finding.code} -->"
+    line_start = source.line_starts[finding.line - 1]
+    previous = source.line_text(finding.line - 1) if finding.line > 1 else ""
+    if line_start > source.body_start and previous.strip():
+        if _TABLE_LINE.match(previous):
+            return None
+        if not _BLOCK_BOUNDARY.match(previous):
+            previous_start = source.line_starts[finding.line - 2]
+            at = previous_start + len(previous.rstrip())  # before a hard break's two spaces
+            insertion = (at, f" {directive}")
+        else:
+            insertion = None
+    else:
+        insertion = None
+    if insertion is None:
+        indent = len(text[line_start:]) - len(text[line_start:].lstrip(" \t"))
+        newline = "\r\n" if "\r\n" in text else "\n"
+        insertion = (line_start, f"{text[line_start : line_start + indent]}{directive}{newline}")
+    at, new_text = insertion
     return types.CodeAction(
         title=f"Suppress {finding.code} on this line",
         kind=types.CodeActionKind.QuickFix,
         diagnostics=[shown],
-        edit=_edit(document.uri, [_text_edit(document.lines, line_start, line_start, comment)]),
+        edit=_edit(document.uri, [_text_edit(document.lines, at, at, new_text)]),
     )
 
 
