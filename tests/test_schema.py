@@ -112,3 +112,17 @@ def test_mistakes_are_rejected(schemas: dict[str, jsonschema.Validator]) -> None
     assert messages(schemas["term"], {**term, "status": "deprecated"}) == [
         "'replaced_by' is a required property"
     ]
+
+
+def test_an_unwritable_folder_is_a_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "smarthub", "schema", "-f", "mkdocs.yml", "-o", str(blocker / "x")],
+        cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"smarthub: {blocker / 'x'}: cannot write the schemas (Not a directory)\n"

@@ -453,7 +453,12 @@ def schema_command(config_file: str | None, output_dir: Path | None) -> None:
     from smarthub.schema_export import write_schemas
 
     config = _load(config_file)
-    for path in write_schemas(config, output_dir or config.root / ".smarthub" / "schema"):
+    folder = output_dir or config.root / ".smarthub" / "schema"
+    try:
+        written = write_schemas(config, folder)
+    except OSError as error:
+        raise ConfigError([f"{folder}: cannot write the schemas ({error.strerror})"]) from None
+    for path in written:
         click.echo(path)
 
 

@@ -375,3 +375,47 @@ async def test_a_glossary_change_on_disk_is_picked_up(
         ]
     finally:
         entry.unlink()
+
+
+async def test_a_new_unsaved_glossary_entry_is_checked(
+    client: LanguageClient, lsp_hub: Path
+) -> None:
+    path = lsp_hub / "glossary" / "sales-qualified-lead.md"  # not on disk
+    diagnostics = await open_document(
+        client, path, "---\nterm: Sales Qualified Lead\n---\nA lead.\n"
+    )
+    assert [(d.code, d.message) for d in diagnostics] == [
+        (
+            "META001",
+            "required key 'owner' is missing: add 'owner: ...' to the front matter [meta.invalid]",
+        )
+    ]
+
+
+async def test_a_broken_configuration_is_one_message_not_a_crash(
+    client: LanguageClient, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("broken")
+    (root / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - smarthub:\n      teams: sales\n", encoding="utf-8"
+    )
+    (root / "content").mkdir()
+    path = root / "content" / "page.md"
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(
+                uri=path.as_uri(), language_id="markdown", version=1, text="Send the e-mail.\n"
+            )
+        )
+    )
+    for _ in range(200):  # the message and the (empty) diagnostics, in that order
+        if path.as_uri() in client.diagnostics:
+            break
+        await asyncio.sleep(0.05)
+    assert list(client.diagnostics[path.as_uri()]) == []
+    (shown,) = client.messages
+    assert shown.type == types.MessageType.Error
+    assert shown.message == (
+        "smarthub: mkdocs.yml:4: plugins.smarthub.teams: expected a list of ids, "
+        "for example [sales, marketing]"
+    )
