@@ -33,7 +33,7 @@ def document(root: Path, rel: str, text: str) -> Document:
     checked = snapshot.check(rel, text, today=TODAY)
     assert checked is not None
     path = root / rel
-    return Document(path.as_uri(), path, rel, text, snapshot, checked, "utf-16")
+    return Document(path.as_uri(), path, rel, text, snapshot, checked, "utf-16", TODAY)
 
 
 def actions_titled(doc: Document, prefix: str) -> list[types.CodeAction]:

@@ -3,6 +3,7 @@ its line, and accepting a flagged spelling as an alias in the glossary entry."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 
@@ -16,6 +17,7 @@ from smarthub.model import Term
 
 SOURCE = "smarthub"
 FIX_ALL = types.CodeActionKind.SourceFixAll.value + ".smarthub"
+_FIX_PASSES = 10  # a bound: fixes settle in one pass, two when spans overlapped
 # A line after which a new block starts anyway: heading, fence, HTML block, setext underline.
 _BLOCK_BOUNDARY = re.compile(r"\s*(#{1,6}(\s|$)|```|~~~|<|=+\s*$|-{2,}\s*$)")
 _TABLE_LINE = re.compile(r"\s*\||.*\|\s*$|\s*:?-+:?\s*\|")
@@ -84,24 +86,50 @@ def code_actions(document: Document, wanted: types.Range) -> list[types.CodeActi
 
 
 def fix_all_action(document: Document) -> types.CodeAction | None:
-    """Every safe fix in the document at once: what ``smarthub check --fix`` writes."""
-    edits: list[types.TextEdit] = []
-    reached = -1
-    fixable = [finding for finding in document.checked.findings if finding.edit is not None]
-    for finding in sorted(fixable, key=lambda found: found.edit.start):  # type: ignore[union-attr]
-        edit = finding.edit
-        assert edit is not None
-        if edit.start < reached:
-            continue  # overlaps a fix already taken, as --fix does
-        edits.append(_text_edit(document.lines, edit.start, edit.end, edit.replacement))
-        reached = edit.end
-    if not edits:
+    """Every safe fix in the document at once: what ``smarthub check --fix`` writes.
+
+    Fixes whose spans overlap one taken already wait for the next pass, and passes repeat
+    on the fixed text until nothing is left to fix, as ``--fix`` does.
+    """
+    text, fixed = document.text, 0
+    findings = document.checked.findings
+    for _ in range(_FIX_PASSES):
+        edits = _safe_edits(findings)
+        if not edits:
+            break
+        fixed += len(edits)
+        for start, end, replacement in reversed(edits):
+            text = text[:start] + replacement + text[end:]
+        checked = document.snapshot.check(document.rel, text, today=document.today)
+        findings = checked.findings if checked else []
+    if not fixed:
         return None
     return types.CodeAction(
-        title=f"Fix all smarthub findings with a safe fix ({len(edits)})",
+        title=f"Fix all smarthub findings with a safe fix ({fixed})",
         kind=FIX_ALL,
-        edit=_edit(document.uri, edits),
+        edit=_edit(document.uri, _minimal_edits(document.lines, document.text, text)),
     )
+
+
+def _safe_edits(findings: list[Finding]) -> list[tuple[int, int, str]]:
+    edits: list[tuple[int, int, str]] = []
+    reached = -1
+    fixable = [finding.edit for finding in findings if finding.edit is not None]
+    for edit in sorted(fixable, key=lambda edit: edit.start):
+        if edit.start >= reached:
+            edits.append((edit.start, edit.end, edit.replacement))
+            reached = edit.end
+    return edits
+
+
+def _minimal_edits(lines: LineIndex, old: str, new: str) -> list[types.TextEdit]:
+    """The changed stretches only, so the editor keeps the cursor and folds elsewhere."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [
+        _text_edit(lines, old_start, old_end, new[new_start:new_end])
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes()
+        if tag != "equal"
+    ]
 
 
 def _suppress_action(

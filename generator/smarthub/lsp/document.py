@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -48,6 +49,7 @@ class Document:
     snapshot: HubSnapshot
     checked: BufferCheck
     encoding: str  # the negotiated position encoding (an LSP PositionEncodingKind)
+    today: dt.date | None = None  # the day review dates are checked against (None: today)
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -85,6 +85,7 @@ class SmarthubServer(LanguageServer):
             snapshot=snapshot,
             checked=checked,
             encoding=self.workspace.position_encoding or types.PositionEncodingKind.Utf16,
+            today=self.today,
         )
         self.documents[uri] = document
         return document
