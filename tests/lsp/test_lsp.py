@@ -419,3 +419,29 @@ async def test_a_broken_configuration_is_one_message_not_a_crash(
         "smarthub: mkdocs.yml:4: plugins.smarthub.teams: expected a list of ids, "
         "for example [sales, marketing]"
     )
+
+
+async def test_a_glossary_change_is_seen_without_any_notice(
+    client: LanguageClient, lsp_hub: Path
+) -> None:
+    """No file watcher, no save: the next request notices the new modification times."""
+    waiting = lsp_hub / "content" / "emails" / "telex.md"
+    assert await open_document(client, waiting, asset("Send a telex.\n")) == []
+    entry = lsp_hub / "glossary" / "telegram.md"
+    entry.write_text(
+        "---\nterm: telegram\navoid: [telex]\nowner: sales\napproved_by: [sales, marketing]\n---\nA wire.\n",
+        encoding="utf-8",
+    )
+    try:
+        await asyncio.sleep(1.1)  # the server looks at the files at most once a second
+        other = lsp_hub / "content" / "emails" / "other.md"
+        await open_document(client, other, asset("Hello.\n"))
+        # The open document is checked again without being touched (polled: its diagnostics
+        # may arrive before or after the other document's).
+        for _ in range(200):
+            if client.diagnostics.get(waiting.as_uri()):
+                break
+            await asyncio.sleep(0.05)
+        assert summary(client.diagnostics[waiting.as_uri()]) == [(7, 7, 7, 12, "TERM001")]
+    finally:
+        entry.unlink()

@@ -48,6 +48,7 @@ class SmarthubServer(LanguageServer):
                 snapshot = self.snapshots[config_file] = HubSnapshot(config_file)
             elif snapshot.refresh():
                 self.documents.clear()
+                self._publish_all_soon()
         except ConfigError as error:
             self.snapshots.pop(config_file, None)
             self._show_config_error(error)
@@ -111,6 +112,16 @@ class SmarthubServer(LanguageServer):
             waiting.cancel()
         loop = asyncio.get_running_loop()
         self.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, self.publish, uri)
+
+    def _publish_all_soon(self) -> None:
+        # The hub changed under every open document: check them again once this request
+        # is answered (scheduled, so a hover is not held up by the other files).
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for uri in list(self.workspace.text_documents):
+            loop.call_soon(self.publish, uri)
 
     def hub_files_changed(self) -> None:
         """Reload every hub from disk and check the open documents again."""
