@@ -427,7 +427,12 @@ def new_entry(
 
 
 @cli.command("lsp")
-@config_option
+@click.option(
+    "-f",
+    "--config-file",
+    metavar="FILE",
+    help="The hub's mkdocs.yml (default: the nearest one above each open file).",
+)
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
 )
