@@ -15,7 +15,7 @@ import yaml
 from lsprotocol import types
 
 from smarthub.buffer import HubSnapshot
-from smarthub.lsp.actions import alias_edits, code_actions
+from smarthub.lsp.actions import alias_edits, code_actions, diagnostic
 from smarthub.lsp.document import Document
 from tests.conftest import entry
 from tests.lsp.conftest import GLOSSARY, asset
@@ -207,3 +207,16 @@ def test_no_alias_action_for_findings_without_a_term(hub: Callable[..., Path]) -
     assert [finding.code for finding in doc.checked.findings] == ["TERM004"]
     assert actions_titled(doc, "Accept") == []
     assert actions_titled(doc, "Fix all") == []
+
+
+def test_a_bom_in_the_buffer_shifts_only_the_first_line(hub: Callable[..., Path]) -> None:
+    root = hub(GLOSSARY)
+    text = "\ufeffSend the e-mail.\nAn e-mail.\n"
+    doc = document(root, "content/index.md", text)
+    ranges = [diagnostic(doc, finding).range for finding in doc.checked.findings]
+    assert [(r.start.line, r.start.character, r.end.character) for r in ranges] == [
+        (0, 10, 16),  # the BOM is a character of the editor's first line
+        (1, 3, 9),
+    ]
+    (fix_all,) = actions_titled(doc, "Fix all")
+    assert apply_edits(text, fix_all.edit.changes[doc.uri]) == "\ufeffSend the email.\nAn email.\n"

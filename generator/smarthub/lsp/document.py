@@ -45,16 +45,22 @@ class Document:
     uri: str
     path: Path
     rel: str
-    text: str
+    buffer: str  # the editor's text, as sent (a BOM, if any, included)
     snapshot: HubSnapshot
     checked: BufferCheck
     encoding: str  # the negotiated position encoding (an LSP PositionEncodingKind)
     today: dt.date | None = None  # the day review dates are checked against (None: today)
 
+    @property
+    def text(self) -> str:
+        """The text as checked (without a BOM): every offset here counts in it."""
+        return self.checked.source.text
+
     @cached_property
     def lines(self) -> LineIndex:
-        """Offsets <-> LSP positions in the negotiated encoding."""
-        return LineIndex(self.text, self.encoding)
+        """Offsets in ``text`` <-> LSP positions in the buffer, in the negotiated encoding."""
+        origin = 1 if self.buffer.startswith("\ufeff") else 0
+        return LineIndex(self.buffer, self.encoding, origin)
 
     @cached_property
     def term_spans(self) -> list[TermSpan]:

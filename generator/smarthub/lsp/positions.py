@@ -16,8 +16,11 @@ from lsprotocol import types
 class LineIndex:
     """Where each line of a text starts, and conversions in one position encoding."""
 
-    def __init__(self, text: str, encoding: str = types.PositionEncodingKind.Utf16) -> None:
+    def __init__(
+        self, text: str, encoding: str = types.PositionEncodingKind.Utf16, origin: int = 0
+    ) -> None:
         self.text = text
+        self.origin = origin  # offsets given and returned are counted from here (after a BOM)
         self.encoding = str(getattr(encoding, "value", encoding))  # an enum member or its value
         starts = [0]
         position = text.find("\n")
@@ -41,7 +44,7 @@ class LineIndex:
 
     def position(self, offset: int) -> types.Position:
         """The LSP position of a character offset."""
-        offset = max(0, min(offset, len(self.text)))
+        offset = max(0, min(offset + self.origin, len(self.text)))
         line = bisect_right(self.starts, offset) - 1
         start = self.starts[line]
         return types.Position(line=line, character=self._units(self.text[start:offset]))
@@ -52,6 +55,9 @@ class LineIndex:
 
     def offset(self, position: types.Position) -> int:
         """The character offset of an LSP position (clamped to its line)."""
+        return max(self._offset(position) - self.origin, 0)
+
+    def _offset(self, position: types.Position) -> int:
         if position.line >= len(self.starts):
             return len(self.text)
         start = self.starts[position.line]

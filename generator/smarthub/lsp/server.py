@@ -67,7 +67,7 @@ class SmarthubServer(LanguageServer):
             return None
         cached = self.documents.get(uri)
         text = text_document.source
-        if cached is not None and cached.text == text and cached.snapshot is snapshot:
+        if cached is not None and cached.buffer == text and cached.snapshot is snapshot:
             return cached
         root = snapshot.config.root
         if not path.is_relative_to(root):
@@ -82,7 +82,7 @@ class SmarthubServer(LanguageServer):
             uri=uri,
             path=path,
             rel=rel,
-            text=text,
+            buffer=text,
             snapshot=snapshot,
             checked=checked,
             encoding=self.workspace.position_encoding or types.PositionEncodingKind.Utf16,
