@@ -6,7 +6,10 @@ same matcher the server uses), round after round, and reports the median and the
 percentile of the request-to-answer time. It also times the first diagnostics of each
 opened document. The figures are printed and written between markers into ``RESULTS.md``.
 
-    python benchmarks/lsp_hover.py [--rounds 5]
+    python benchmarks/lsp_hover.py [--rounds 5] [--config-file OTHER/mkdocs.yml --documents 50]
+
+With ``--config-file`` it measures another hub (its first ``--documents`` assets) and only
+prints the figures.
 """
 
 from __future__ import annotations
@@ -33,11 +36,13 @@ BEGIN, END = "<!-- lsp-hover:begin -->", "<!-- lsp-hover:end -->"
 TARGET_MS = 50.0
 
 
-def hover_targets(snapshot: HubSnapshot) -> dict[Path, tuple[str, list[types.Position]]]:
+def hover_targets(
+    snapshot: HubSnapshot, documents: int | None
+) -> dict[Path, tuple[str, list[types.Position]]]:
     """Each asset's text and the UTF-16 position of the middle of every glossary form in it."""
     config = snapshot.config
     targets = {}
-    for path in sorted((config.root / config.docs_dir).rglob("*.md")):
+    for path in sorted((config.root / config.docs_dir).rglob("*.md"))[:documents]:
         text = path.read_text(encoding="utf-8")
         checked = snapshot.check(path.relative_to(config.root).as_posix(), text)
         if checked is None:
@@ -52,9 +57,9 @@ def hover_targets(snapshot: HubSnapshot) -> dict[Path, tuple[str, list[types.Pos
     return targets
 
 
-async def measure(rounds: int) -> dict[str, float]:
-    snapshot = HubSnapshot(REPO / "mkdocs.yml")
-    targets = hover_targets(snapshot)
+async def measure(rounds: int, config_file: Path, documents: int | None) -> dict[str, float]:
+    snapshot = HubSnapshot(config_file)
+    targets = hover_targets(snapshot, documents)
     client = LanguageClient("lsp-hover-benchmark", "1")
     published: dict[str, asyncio.Event] = {}
 
@@ -62,9 +67,10 @@ async def measure(rounds: int) -> dict[str, float]:
     def diagnostics(params: types.PublishDiagnosticsParams) -> None:
         published.setdefault(params.uri, asyncio.Event()).set()
 
-    await client.start_io(sys.executable, "-m", "smarthub", "lsp", cwd=str(REPO))
+    root = config_file.parent
+    await client.start_io(sys.executable, "-m", "smarthub", "lsp", cwd=str(root))
     await client.initialize_async(
-        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=REPO.as_uri())
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=root.as_uri())
     )
     client.initialized(types.InitializedParams())
     open_times = []
@@ -145,9 +151,15 @@ def write_results(figures: dict[str, float], rounds: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="hovers on every form, this often")
+    parser.add_argument("--config-file", type=Path, help="another hub's mkdocs.yml")
+    parser.add_argument("--documents", type=int, help="open at most this many assets")
     arguments = parser.parse_args()
-    figures = asyncio.run(measure(arguments.rounds))
-    print(write_results(figures, arguments.rounds))
+    config_file = (arguments.config_file or REPO / "mkdocs.yml").absolute()
+    figures = asyncio.run(measure(arguments.rounds, config_file, arguments.documents))
+    if arguments.config_file is None:
+        print(write_results(figures, arguments.rounds))
+    else:
+        print(figures)
 
 
 if __name__ == "__main__":
