@@ -220,3 +220,25 @@ def test_a_bom_in_the_buffer_shifts_only_the_first_line(hub: Callable[..., Path]
     ]
     (fix_all,) = actions_titled(doc, "Fix all")
     assert apply_edits(text, fix_all.edit.changes[doc.uri]) == "\ufeffSend the email.\nAn email.\n"
+
+
+def test_fix_all_repeats_until_nothing_is_left_to_fix(hub: Callable[..., Path]) -> None:
+    """A deprecated term replaced by another deprecated term takes two passes."""
+    signed = "owner: sales\napproved_by: [sales, marketing]"
+    glossary = {
+        **GLOSSARY,
+        "glossary/suspect.md": entry(
+            f"term: suspect\nstatus: deprecated\nreplaced_by: prospect\n{signed}", "Old.\n"
+        ),
+        "glossary/prospect.md": entry(
+            f"term: prospect\nstatus: deprecated\nreplaced_by: lead\n{signed}", "Older.\n"
+        ),
+        "glossary/lead.md": entry(f"term: lead\n{signed}", "A person who may buy.\n"),
+    }
+    text = asset("Call the suspect about the e-mail.\n")
+    doc = document(hub(glossary), "content/note.md", text)
+    (fix_all,) = actions_titled(doc, "Fix all")
+    assert fix_all.title == "Fix all smarthub findings with a safe fix (3)"
+    assert apply_edits(text, fix_all.edit.changes[doc.uri]) == asset(
+        "Call the lead about the email.\n"
+    )

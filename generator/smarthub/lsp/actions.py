@@ -3,7 +3,6 @@ its line, and accepting a flagged spelling as an alias in the glossary entry."""
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 
@@ -89,25 +88,35 @@ def fix_all_action(document: Document) -> types.CodeAction | None:
     """Every safe fix in the document at once: what ``smarthub check --fix`` writes.
 
     Fixes whose spans overlap one taken already wait for the next pass, and passes repeat
-    on the fixed text until nothing is left to fix, as ``--fix`` does.
+    on the fixed text until nothing is left to fix, as ``--fix`` does. Worked out once per
+    version of the document: editors ask for code actions at every cursor move.
     """
-    text, fixed = document.text, 0
-    findings = document.checked.findings
+    if "fix_all" not in document.memo:
+        document.memo["fix_all"] = _fix_all(document)
+    return document.memo["fix_all"]
+
+
+def _fix_all(document: Document) -> types.CodeAction | None:
+    first = _safe_edits(document.checked.findings)
+    if not first:
+        return None
+    text, fixed, edits = document.text, 0, first
     for _ in range(_FIX_PASSES):
-        edits = _safe_edits(findings)
         if not edits:
             break
         fixed += len(edits)
         for start, end, replacement in reversed(edits):
             text = text[:start] + replacement + text[end:]
         checked = document.snapshot.check(document.rel, text, today=document.today)
-        findings = checked.findings if checked else []
-    if not fixed:
-        return None
+        edits = _safe_edits(checked.findings) if checked else []
+    if fixed == len(first):  # one pass: one edit per fix, so the cursor stays put
+        changes = [_text_edit(document.lines, *edit) for edit in first]
+    else:
+        changes = [_changed_stretch(document.lines, document.text, text)]
     return types.CodeAction(
         title=f"Fix all smarthub findings with a safe fix ({fixed})",
         kind=FIX_ALL,
-        edit=_edit(document.uri, _minimal_edits(document.lines, document.text, text)),
+        edit=_edit(document.uri, changes),
     )
 
 
@@ -122,14 +131,16 @@ def _safe_edits(findings: list[Finding]) -> list[tuple[int, int, str]]:
     return edits
 
 
-def _minimal_edits(lines: LineIndex, old: str, new: str) -> list[types.TextEdit]:
-    """The changed stretches only, so the editor keeps the cursor and folds elsewhere."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return [
-        _text_edit(lines, old_start, old_end, new[new_start:new_end])
-        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+def _changed_stretch(lines: LineIndex, old: str, new: str) -> types.TextEdit:
+    """One edit from the first to the last character that differs (linear time)."""
+    prefix = 0
+    limit = min(len(old), len(new))
+    while prefix < limit and old[prefix] == new[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    return _text_edit(lines, prefix, len(old) - suffix, new[prefix : len(new) - suffix])
 
 
 def _suppress_action(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from smarthub.buffer import BufferCheck, HubSnapshot
 from smarthub.lsp.positions import LineIndex
@@ -50,6 +51,7 @@ class Document:
     checked: BufferCheck
     encoding: str  # the negotiated position encoding (an LSP PositionEncodingKind)
     today: dt.date | None = None  # the day review dates are checked against (None: today)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # answers worked out once
 
     @property
     def text(self) -> str:
