@@ -204,7 +204,11 @@ def create_server(config_file: Path | None = None, today: dt.date | None = None)
     def did_change_watched_files(
         ls: SmarthubServer, params: types.DidChangeWatchedFilesParams
     ) -> None:
-        ls.hub_files_changed()
+        # Content files change nothing for other files; a checkout touching hundreds of
+        # them must not reload the hub hundreds of times.
+        paths = [to_fs_path(change.uri) for change in params.changes]
+        if any(path and _shared(ls, Path(os.path.realpath(path))) for path in paths):
+            ls.hub_files_changed()
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: SmarthubServer, params: types.InitializedParams) -> None:
