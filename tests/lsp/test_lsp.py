@@ -445,3 +445,26 @@ async def test_a_glossary_change_is_seen_without_any_notice(
         assert summary(client.diagnostics[waiting.as_uri()]) == [(7, 7, 7, 12, "TERM001")]
     finally:
         entry.unlink()
+
+
+async def test_hover_on_a_stage_and_a_team_in_front_matter(
+    client: LanguageClient, lsp_hub: Path
+) -> None:
+    path = lsp_hub / "content" / "emails" / "stages.md"
+    await open_document(client, path, asset("Body.\n", "stages: [awareness, decision]"))
+
+    async def hover(line: int, character: int) -> str | None:
+        found = await client.text_document_hover_async(
+            types.HoverParams(
+                text_document=types.TextDocumentIdentifier(uri=path.as_uri()),
+                position=types.Position(line=line, character=character),
+            )
+        )
+        return found.contents.value if found else None
+
+    assert await hover(6, 23) == (
+        "**decision** · journey stage 3 of 5: "
+        "awareness → consideration → decision → onboarding → expansion"
+    )
+    assert (await hover(3, 9)).startswith("**marketing** · a team of this hub")
+    assert (await hover(2, 9)).startswith("**email-template** · an asset type of this hub")
