@@ -166,3 +166,12 @@ def test_rdjson_suggestion_applied_gives_the_fixed_file(dirty: Path) -> None:
     suggested = b"\n".join(lines).decode("utf-8")
     assert run(dirty, "check", "--fix", "--today", "2026-02-01").returncode == 1  # TERM004 stays
     assert path.read_text(encoding="utf-8") == suggested
+
+
+def test_rdjson_paths_are_from_where_reviewdog_runs(dirty: Path) -> None:
+    """A hub in a subfolder of the repository: paths start at the repository root."""
+    done = run(
+        dirty.parent, "check", "-f", "hub/mkdocs.yml", "--format", "rdjson", "--today", "2026-02-01"
+    )
+    paths = {d["location"]["path"] for d in json.loads(done.stdout)["diagnostics"]}
+    assert paths == {"hub/content/emails/follow-up.md"}
