@@ -242,3 +242,13 @@ def test_fix_all_repeats_until_nothing_is_left_to_fix(hub: Callable[..., Path]) 
     assert apply_edits(text, fix_all.edit.changes[doc.uri]) == asset(
         "Call the lead about the email.\n"
     )
+
+
+def test_a_form_across_a_line_break_is_named_on_one_line(hub: Callable[..., Path]) -> None:
+    text = asset("Call every hot\nlead today.\n")
+    doc = document(hub(GLOSSARY), "content/note.md", text)
+    (replace,) = actions_titled(doc, "Replace")
+    assert replace.title == "Replace 'hot lead' with 'Marketing Qualified Lead' (TERM001)"
+    assert apply_edits(text, replace.edit.changes[doc.uri]) == asset(
+        "Call every Marketing Qualified Lead today.\n"
+    )

@@ -61,7 +61,7 @@ def code_actions(document: Document, wanted: types.Range) -> list[types.CodeActi
             edit = finding.edit
             actions.append(
                 types.CodeAction(
-                    title=f"Replace '{finding.match}' with '{edit.replacement}' ({finding.code})",
+                    title=f"Replace '{' '.join(finding.match.split())}' with '{edit.replacement}' ({finding.code})",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[shown],
                     is_preferred=True,
