@@ -530,6 +530,47 @@ def new_entry(
     click.echo("Next: fill in what its 'smarthub:' comments ask for.", err=True)
 
 
+@cli.command("lsp")
+@click.option(
+    "-f",
+    "--config-file",
+    metavar="FILE",
+    help="The hub's mkdocs.yml (default: the nearest one above each open file).",
+)
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
+)
+@click.option("--stdio", is_flag=True, hidden=True, help="Accepted for editors that pass it.")
+def lsp_command(config_file: str | None, today: str | None, stdio: bool) -> None:
+    """Run the language server over stdio (diagnostics, fixes, hover, completion)."""
+    from smarthub.lsp import serve
+
+    serve(Path(config_file) if config_file else None, _today(today))
+
+
+@cli.command("schema")
+@config_option
+@click.option(
+    "-o",
+    "--output-dir",
+    metavar="DIR",
+    type=click.Path(path_type=Path),
+    help="Folder for the schema files [default: .smarthub/schema in the hub].",
+)
+def schema_command(config_file: str | None, output_dir: Path | None) -> None:
+    """Write JSON Schema for each kind's front matter, with this hub's ids."""
+    from smarthub.schema_export import write_schemas
+
+    config = _load(config_file)
+    folder = output_dir or config.root / ".smarthub" / "schema"
+    try:
+        written = write_schemas(config, folder)
+    except OSError as error:
+        raise ConfigError([f"{folder}: cannot write the schemas ({error.strerror})"]) from None
+    for path in written:
+        click.echo(path)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning configuration errors into exit code 2."""
     try:
