@@ -109,12 +109,13 @@ def normal_spelling(text: str) -> str:
 
 def forms_of(term: Term) -> list[Form]:
     """Every form of a term: canonical, aliases, abbreviation and avoided forms."""
-    forms = [Form(term.id, term.term, "term")]
-    forms += [Form(term.id, alias, "alias") for alias in term.aliases]
+    term_id = term.id
+    forms = [Form(term_id, term.term, "term")]
+    forms += [Form(term_id, alias, "alias") for alias in term.aliases]
     if term.abbreviation:
-        forms.append(Form(term.id, term.abbreviation, "abbreviation"))
+        forms.append(Form(term_id, term.abbreviation, "abbreviation"))
     forms += [
-        Form(term.id, avoid.text, "avoid", avoid.reason, exact=avoid.case == "exact")
+        Form(term_id, avoid.text, "avoid", avoid.reason, exact=avoid.case == "exact")
         for avoid in term.avoid
     ]
     return forms
@@ -124,12 +125,15 @@ def _fold(token: str) -> str:
     """A token as the trie keys it: whitespace as one space, lower case, straight apostrophe."""
     if token[0].isspace():
         return " "
-    return token.lower().translate(_APOSTROPHES)
+    return token.lower().replace("’", "'")
 
 
 def _keys_of(text: str) -> list[tuple[str, ...]]:
     """The token keys of a form in NFC and, when it differs, in NFD."""
-    spellings = dict.fromkeys(unicodedata.normalize(nf, text) for nf in ("NFC", "NFD"))
+    if text.isascii():  # most forms: one spelling, and normalising would only cost time
+        spellings = [text]
+    else:
+        spellings = list(dict.fromkeys(unicodedata.normalize(nf, text) for nf in ("NFC", "NFD")))
     return [tuple(_fold(token) for token in _TOKEN.findall(spelling)) for spelling in spellings]
 
 
