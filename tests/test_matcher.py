@@ -74,13 +74,13 @@ def test_occurrence_parts() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("MQL MQLs MQL's MQL’s MQLs' MQLs’", [0, 4, 9, 15, 21, 27]),
-        ("SALES AES MQLS MQLes Mql mql MQL'S", [29]),
-        ("SALs SAL", [0, 5]),
+        ("MQL MQLs MQL's MQL’s MQLs' MQLs’", ["MQL", "MQLs", "MQL's", "MQL’s", "MQLs'", "MQLs’"]),
+        ("SALES AES MQLS MQLes Mql mql MQL'S", ["MQL"]),
+        ("SALs SAL", ["SALs", "SAL"]),
     ],
 )
 def test_abbreviations_exact_case_lower_case_inflections(text: str, expected: list) -> None:
-    assert [o.start for o in MATCHER.find(text) if o.form.kind == "abbreviation"] == expected
+    assert [o.text for o in MATCHER.find(text) if o.form.kind == "abbreviation"] == expected
 
 
 def test_case_exact_avoided_form() -> None:
@@ -133,7 +133,7 @@ def test_symbol_forms_begin_a_token() -> None:
         (28, "C++", "C++"),
         (32, ".NET SDK", ".NET SDK"),
     ]
-    assert found("##tag x#tag #tagline ++1 a+1 +10 C++x ASP.NET SDK") == []
+    assert found("##tag x#tag X#tag #tagline ++1 a+1 +10 C++x ASP.NET SDK") == []
 
 
 @pytest.mark.parametrize(
@@ -156,6 +156,7 @@ def test_symbol_forms_begin_a_token() -> None:
         "(hubspot-export)",
         "e-mail_address",
         ":e-mail:",
+        "#X-hubspot",
     ],
 )
 def test_identifiers_are_not_prose(text: str) -> None:
@@ -179,10 +180,41 @@ def test_identifiers_are_not_prose(text: str) -> None:
         ("a:hubspot", 6),
         (":hubspot", 5),
         ("hubspot:", 4),
+        ("hubspot-X", 4),
+        ("X#hubspot", 6),
+        ("HUBSPOT", 4),
     ],
 )
 def test_prose_compounds_are_uses(text: str, start: int) -> None:
     assert found(f"See {text} now.")[0][0] == start
+
+
+def test_lower_case_slugs_are_identifiers_only_for_names() -> None:
+    matcher = TermMatcher(
+        [
+            _term("decision", "Decision"),
+            _term("mattermost", "Mattermost", casing="exact"),
+            _term("sfdc", "Salesforce", avoid=[AvoidForm("SFdc")]),
+        ]
+    )
+    assert found("no-decision losses, decision/plan", matcher) == [
+        (3, "decision", "Decision"),
+        (20, "decision", "Decision"),
+    ]
+    assert found("mattermost-server, sfdc-export, mattermost/docs", matcher) == []
+    assert [(f.text, f.name) for f in matcher.forms] == [
+        ("Mattermost", True),
+        ("Salesforce", False),
+        ("Decision", False),
+        ("SFdc", True),
+    ]
+
+
+def test_identifier_reach_is_256_characters_each_side() -> None:
+    assert found("#" + "X" * 254 + "-hubspot") == []  # "#" is the 256th character before
+    assert found("#" + "X" * 255 + "-hubspot") == [(257, "hubspot", "HubSpot")]
+    assert found("hubspot-" + "X" * 253 + ".csv") == []  # "c" is the 256th character after
+    assert found("hubspot-" + "X" * 254 + ".csv") == [(0, "hubspot", "HubSpot")]
 
 
 def test_identifier_reach_is_bounded() -> None:
@@ -208,13 +240,15 @@ def test_forms_and_kinds() -> None:
     forms = forms_of(GLOSSARY[4])
     assert forms == [
         Form("salesforce", "Salesforce", "term"),
-        Form("salesforce", "Sales Force", "avoid", None, exact=True),
+        Form("salesforce", "Sales Force", "avoid", None, exact=True, name=True),
     ]
     assert forms[0].accepted and not forms[1].accepted
     assert forms[1].case_sensitive and not forms[0].case_sensitive
     assert Form("mql", "MQL", "abbreviation").case_sensitive
+    assert Form("a", "b", "term").reason is None
+    assert Form("a", "b", "term").exact is False
     assert [f.kind for f in forms_of(GLOSSARY[1])] == ["term", "abbreviation", "avoid"]
-    assert forms_of(GLOSSARY[3])[1] == Form("hubspot", "HubSpot CRM", "alias")
+    assert forms_of(GLOSSARY[3])[1] == Form("hubspot", "HubSpot CRM", "alias", name=True)
     assert forms_of(GLOSSARY[0])[1].reason == "one word"
 
 

@@ -56,7 +56,9 @@ class Form:
     """One way of writing a term, as the glossary lists it.
 
     ``exact`` marks an avoided form listed with ``case: exact``: it matches only written as
-    listed. Abbreviations always match only in their exact case.
+    listed. Abbreviations always match only in their exact case. ``name`` marks the form of
+    a name (a brand or product: its term has exact casing, or it has a capital after its
+    first letter), whose lower-case slugs (``mattermost-server``) are identifiers.
     """
 
     term_id: str
@@ -64,6 +66,7 @@ class Form:
     kind: str  # term | alias | abbreviation | avoid
     reason: str | None = None
     exact: bool = False
+    name: bool = False
 
     @property
     def accepted(self) -> bool:
@@ -110,13 +113,18 @@ def normal_spelling(text: str) -> str:
 def forms_of(term: Term) -> list[Form]:
     """Every form of a term: canonical, aliases, abbreviation and avoided forms."""
     term_id = term.id
-    forms = [Form(term_id, term.term, "term")]
-    forms += [Form(term_id, alias, "alias") for alias in term.aliases]
+    exact_casing = term.casing == "exact"
+
+    def form(text: str, kind: str, reason: str | None = None, exact: bool = False) -> Form:
+        name = exact_casing or any(char.isupper() for char in text[1:])
+        return Form(term_id, text, kind, reason, exact, name)
+
+    forms = [form(term.term, "term")]
+    forms += [form(alias, "alias") for alias in term.aliases]
     if term.abbreviation:
-        forms.append(Form(term_id, term.abbreviation, "abbreviation"))
+        forms.append(form(term.abbreviation, "abbreviation"))
     forms += [
-        Form(term_id, avoid.text, "avoid", avoid.reason, exact=avoid.case == "exact")
-        for avoid in term.avoid
+        form(avoid.text, "avoid", avoid.reason, avoid.case == "exact") for avoid in term.avoid
     ]
     return forms
 
@@ -224,15 +232,15 @@ class TermMatcher:
 
 def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurrence | None:
     """The occurrence of ``entry`` over ``[start, stem_end)`` plus an inflection, if valid."""
-    form = entry.form
+    form, case_sensitive = entry.form, entry.spelling is not None
     if start and not _is_word_char(text[start]) and not _opens_token(text[start - 1]):
         return None  # "#tag" begins a token: not "##tag", "x#tag" or "++1"
-    if entry.spelling is not None and normal_spelling(text[start:stem_end]) != entry.spelling:
+    if case_sensitive and normal_spelling(text[start:stem_end]) != entry.spelling:
         return None
-    for inflection in _EXACT_INFLECTIONS if form.case_sensitive else _INFLECTIONS:
+    for inflection in _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS:
         end = stem_end + len(inflection)
         written = text[stem_end:end]
-        if written != inflection and (form.case_sensitive or written.lower() != inflection):
+        if written != inflection and (case_sensitive or written.lower() != inflection):
             continue
         if _ends_word(text, end):
             if _in_identifier(text, start, end, form):
@@ -279,10 +287,10 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     The token is the run of characters around the occurrence up to whitespace, brackets or
     double quotes. It is an identifier when it is an icon shortcode (``:name:``), begins
     with ``#`` or ``@`` (a channel or handle), holds ``_`` or a dot between two letters or
-    digits outside the form (snake names, file names, domains, dotted paths), or, for a form
-    written with a capital, is all lower case and joins the form to more with ``-`` or ``/``
-    (a slug: ``mattermost-server``). Only the form's surroundings count, so ``.NET`` and
-    ``#tag`` can be forms.
+    digits outside the form (snake names, file names, domains, dotted paths), or, for the
+    form of a name (``Form.name``), is all lower case and joins the form to more with ``-``
+    or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose). Only the form's
+    surroundings count, so ``.NET`` and ``#tag`` can be forms.
     """
     left = start
     floor = max(0, start - _IDENTIFIER_REACH)
@@ -303,7 +311,7 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
         return True
     written = text[start:end]
     return (
-        any(char.isupper() for char in form.text)
+        form.name
         and not any(char.isupper() for char in before + written + after)
         and any(char in "-/" for char in before + after)
     )
