@@ -32,6 +32,7 @@ GLOSSARY = [
     _term("naive", "simple", avoid=[AvoidForm("nai\u0308ve")]),
     _term("cafe", "coffee corner", avoid=[AvoidForm("café")]),
     _term("closed-won", "closed-won", aliases=["closed-won deal"], avoid=[AvoidForm("won deal")]),
+    _term("it-is", "it is", avoid=[AvoidForm("'tis")]),
 ]
 MATCHER = TermMatcher(GLOSSARY)
 
@@ -56,6 +57,11 @@ def found(text: str, matcher: TermMatcher = MATCHER) -> list[tuple[int, str, str
         ("e-mailx xe-mail e_mail e-mail_x", []),
         ("e-mailsx e-mail'x", [(9, "e-mail", "e-mail")]),
         ("", []),
+        ("an e-mail.", [(3, "e-mail", "e-mail")]),
+        ("an e-mail@", [(3, "e-mail", "e-mail")]),
+        ("write e-mail@x or e-mail.x", []),
+        ("C++s and C++'s", [(0, "C++s", "C++"), (9, "C++'s", "C++")]),
+        ("’tis and 'tis", [(0, "’tis", "'tis"), (9, "'tis", "'tis")]),
     ],
 )
 def test_words_inflections_and_boundaries(text: str, expected: list) -> None:
@@ -157,6 +163,12 @@ def test_symbol_forms_begin_a_token() -> None:
         "e-mail_address",
         ":e-mail:",
         "#X-hubspot",
+        "@Team-hubspot",
+        "Foo_Bar-hubspot",
+        "hubspot-Foo_Bar",
+        ":smile::hubspot:",
+        ":hubspot::smile:",
+        ":Brand-hubspot-16:",
     ],
 )
 def test_identifiers_are_not_prose(text: str) -> None:
@@ -183,6 +195,8 @@ def test_identifiers_are_not_prose(text: str) -> None:
         ("hubspot-X", 4),
         ("X#hubspot", 6),
         ("HUBSPOT", 4),
+        (":a b: hubspot", 10),
+        ("note: hubspot: yes", 10),
     ],
 )
 def test_prose_compounds_are_uses(text: str, start: int) -> None:
@@ -222,6 +236,11 @@ def test_identifier_reach_is_bounded() -> None:
     assert found(far) == []
     beyond = "#" + "x-" * 200 + "e-mail"
     assert found(beyond) == [(401, "e-mail", "e-mail")]
+
+
+def test_adjacent_occurrences_are_both_found() -> None:
+    matcher = TermMatcher([_term("open", "open (", avoid=[AvoidForm("foo(")]), GLOSSARY[6]])
+    assert found("foo(#tag", matcher) == [(0, "foo(", "foo("), (4, "#tag", "#tag")]
 
 
 def test_starts_word() -> None:

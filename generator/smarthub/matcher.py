@@ -47,7 +47,8 @@ _TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
 _IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
 _TOKEN_DELIMITERS = frozenset('\x00()[]{}<>"“”«»')
 _OPENING_QUOTES = "'‘’"
-_CLOSING_PUNCTUATION = ".,;:!?'’"
+_SHORTCODE_OPENS = re.compile(r":[\w+-]*\Z")  # ":fontawesome-brands-" before the form
+_SHORTCODE_CLOSES = re.compile(r"[\w+-]*:")  # "-16:" after it
 _DOT_IN_NAME = re.compile(r"[^\W_]\.[^\W_]")
 
 
@@ -285,7 +286,8 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     """Whether ``[start, end)`` lies inside a token that names something rather than says it.
 
     The token is the run of characters around the occurrence up to whitespace, brackets or
-    double quotes. It is an identifier when it is an icon shortcode (``:name:``), begins
+    double quotes. It is an identifier when the form sits inside an icon shortcode
+    (``:fontawesome-brands-hubspot:``, also next to another: ``:smile::hubspot:``), begins
     with ``#`` or ``@`` (a channel or handle), holds ``_`` or a dot between two letters or
     digits outside the form (snake names, file names, domains, dotted paths), or, for the
     form of a name (``Form.name``), is all lower case and joins the form to more with ``-``
@@ -301,10 +303,9 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     while right < ceiling and not _delimits(text[right]):
         right += 1
     before, after = text[left:start], text[end:right]
-    if before.startswith(":") and after.endswith(":") and ":" not in before[1:] + after[:-1]:
+    if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
         return True
     before = before.lstrip(_OPENING_QUOTES)
-    after = after.rstrip(_CLOSING_PUNCTUATION)
     if before[:1] in ("#", "@") or "_" in before or "_" in after:
         return True
     if _DOT_IN_NAME.search(before + "x") or _DOT_IN_NAME.search("x" + after):
