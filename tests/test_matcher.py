@@ -96,6 +96,17 @@ def test_case_exact_avoided_form() -> None:
     ]
 
 
+def test_exact_form_wins_over_the_same_letters_in_any_case() -> None:
+    matcher = TermMatcher(
+        [_term("linkedin", "LinkedIn", avoid=[AvoidForm("Linkedin", case="exact")])]
+    )
+    assert [(o.text, o.form.kind) for o in matcher.find("LinkedIn Linkedin linkedin")] == [
+        ("LinkedIn", "term"),
+        ("Linkedin", "avoid"),
+        ("linkedin", "term"),
+    ]
+
+
 def test_apostrophes_are_one_character_in_forms() -> None:
     assert found("customer’s journey, Customer's Journey") == [
         (0, "customer’s journey", "customer's journey"),

@@ -174,7 +174,10 @@ class TermMatcher:
                 node = self._root
                 for key in keys:
                     node = node.setdefault(key, {})
-                node.setdefault(_TERMINAL, []).append(_Entry(form, spelling))
+                entries = node.setdefault(_TERMINAL, [])
+                entries.append(_Entry(form, spelling))
+                # A form written as listed is more specific than one in any case.
+                entries.sort(key=lambda entry: entry.spelling is None)
                 if _is_word_char(keys[0][0]):
                     first_words.add(keys[0])
                 else:
