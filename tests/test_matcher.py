@@ -60,6 +60,7 @@ def found(text: str, matcher: TermMatcher = MATCHER) -> list[tuple[int, str, str
         ("an e-mail.", [(3, "e-mail", "e-mail")]),
         ("an e-mail@", [(3, "e-mail", "e-mail")]),
         ("write e-mail@x or e-mail.x", []),
+        ("write e-mail@x", []),
         ("C++s and C++'s", [(0, "C++s", "C++"), (9, "C++'s", "C++")]),
         ("’tis and 'tis", [(0, "’tis", "'tis"), (9, "'tis", "'tis")]),
     ],
@@ -208,6 +209,7 @@ def test_identifiers_are_not_prose(text: str) -> None:
         ("HUBSPOT", 4),
         (":a b: hubspot", 10),
         ("note: hubspot: yes", 10),
+        ("Hubspot- a_b", 4),
     ],
 )
 def test_prose_compounds_are_uses(text: str, start: int) -> None:
@@ -247,6 +249,11 @@ def test_identifier_reach_is_bounded() -> None:
     assert found(far) == []
     beyond = "#" + "x-" * 200 + "e-mail"
     assert found(beyond) == [(401, "e-mail", "e-mail")]
+
+
+def test_curly_apostrophe_starts_a_form_listed_with_a_straight_one() -> None:
+    matcher = TermMatcher([GLOSSARY[-1]])
+    assert found("’tis 'tis", matcher) == [(0, "’tis", "'tis"), (5, "'tis", "'tis")]
 
 
 def test_adjacent_occurrences_are_both_found() -> None:
