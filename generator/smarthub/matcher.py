@@ -277,6 +277,11 @@ def _ends_word(text: str, end: int) -> bool:
     return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
+_ENGLISH_PREFIXES = frozenset(
+    ["non", "pre", "post", "anti", "co", "multi", "cross", "ex", "pro", "un", "semi", "self"]
+)
+
+
 def _opens_token(char: str) -> bool:
     return char.isspace() or char in _TOKEN_DELIMITERS or char in _OPENING_QUOTES
 
@@ -314,11 +319,24 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     if _DOT_IN_NAME.search(before + "x") or _DOT_IN_NAME.search("x" + after):
         return True
     written = text[start:end]
-    return (
-        form.name
-        and not any(char.isupper() for char in before + written + after)
-        and any(char in "-/" for char in before + after)
-    )
+    if not form.name or any(char.isupper() for char in before + written + after):
+        return False
+    if not any(char in "-/" for char in before + after):
+        return False
+    return not _prose_compound(before, after)
+
+
+def _prose_compound(before: str, after: str) -> bool:
+    """A lower-case compound that is still prose: ``non-sourcegraph`` or ``email/slack``.
+
+    An English prefix before the name (``non-``, ``pre-``, ...) makes a word, and two plain
+    words joined by one slash with the name last read "this or that" (``ticket/slack``);
+    with the name first (``sourcegraph/server``) they are an owner and a name, as in
+    repository and image names.
+    """
+    if not after and before.endswith("-") and before[:-1] in _ENGLISH_PREFIXES:
+        return True
+    return not after and before.count("/") == 1 and before.endswith("/") and before[:-1].isalpha()
 
 
 def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[str] | None:
