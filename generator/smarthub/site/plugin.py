@@ -32,7 +32,7 @@ from smarthub.findings import Severity
 from smarthub.matcher import TermMatcher
 from smarthub.model import Asset, Term
 from smarthub.report.text import format_finding
-from smarthub.site import paths, search
+from smarthub.site import answers, paths, search
 from smarthub.site.extension import TermLinkExtension
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
@@ -107,6 +107,9 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             config.markdown_extensions.append(TermLinkExtension(lambda: self.page_linker))
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
+        for script in (paths.ANSWERS_SCRIPT, paths.SITE_SCRIPT):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         if config.theme.name == "material" and config.theme.get("font") is not False:
             log.warning(
                 "theme.font is not false: Material would load fonts from the internet; set 'font: false'"
@@ -188,6 +191,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         if self.pagefind_ui:
             script = resources.files("smarthub").joinpath("assets/search.js").read_bytes()
             files.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
+        _add_site_scripts(files, config, index)
         if not self.user_nav:
             docs_pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = build_nav(index, docs_pages, generated)
@@ -290,6 +294,20 @@ def report_findings(result: CheckResult) -> None:
     for finding in result.findings:
         level = logging.ERROR if finding.severity is Severity.ERROR else logging.WARNING
         log.log(level, format_finding(finding))
+
+
+def _add_site_scripts(files: Files, config: MkDocsConfig, index: HubIndex) -> None:
+    """The scripts every page loads, and the search answers' table (URLs as MkDocs writes them)."""
+    assets = resources.files("smarthub").joinpath("assets")
+    for path, name in ((paths.ANSWERS_SCRIPT, "answers.js"), (paths.SITE_SCRIPT, "smarthub.js")):
+        files.append(File.generated(config, path, content=assets.joinpath(name).read_bytes()))
+
+    def url_of(page: str) -> str | None:
+        found = files.get_file_from_path(page)
+        return found.url if found is not None else None
+
+    table = answers.answers_script(index, url_of)
+    files.append(File.generated(config, paths.ANSWERS_DATA, content=table))
 
 
 def _escape_meta_strings(meta: dict[str, Any]) -> None:

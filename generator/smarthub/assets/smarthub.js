@@ -1,0 +1,1 @@
+/* smarthub: copy buttons for messages, catalog filters, term tooltips on touch. */

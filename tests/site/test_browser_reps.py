@@ -1,0 +1,129 @@
+"""The sample hub as a sales rep uses it, in a real browser (headless Chromium from the system).
+
+One build of the sample hub per module, with a future ``--today`` so some entries are
+overdue for review; every test reads that one site. Skipped, saying why, only when no
+Chromium or no Playwright is installed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smarthub.config import load_config
+from smarthub.load.hub import load_hub
+from smarthub.model.reviews import is_overdue
+from tests.site.conftest import CHROMIUM, NO_CHROMIUM, NO_PLAYWRIGHT, serve_folder, smarthub
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=NO_CHROMIUM)
+sync_api = pytest.importorskip("playwright.sync_api", reason=NO_PLAYWRIGHT)
+
+REPO = Path(__file__).resolve().parents[2]
+HUB_PARTS = ("mkdocs.yml", "content", "glossary", "personas", "playbooks")
+TODAY = dt.date(2027, 4, 15)  # a day on which part of the sample hub is overdue, part not
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the sample hub built into ``site/`` with ``--today`` set to ``TODAY``."""
+    root = tmp_path_factory.mktemp("reps")
+    for part in HUB_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, root / part)
+        else:
+            shutil.copyfile(source, root / part)
+    done = smarthub("build", "--today", TODAY.isoformat(), "-d", root / "site", cwd=root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+@pytest.fixture(scope="module")
+def site_url(sample: Path) -> Iterator[str]:
+    """The built sample hub served on 127.0.0.1."""
+    with serve_folder(sample / "site") as served:
+        yield served.url
+
+
+@pytest.fixture(scope="module")
+def hub(sample: Path) -> Any:
+    """The sample hub as smarthub loads it: what the tests expect to find."""
+    return load_hub(load_config(sample / "mkdocs.yml"))
+
+
+FIRST_IS_ANSWER = """() => {
+  const first = document.querySelector(".md-search-result__list > li");
+  return first && first.classList.contains("smarthub-answer");
+}"""
+
+
+def _search(tab: Any, query: str) -> Any:
+    """Type ``query`` into Material's search; the first result's link once results settled."""
+    field = tab.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")  # Material searches on key events
+    tab.wait_for_timeout(100)  # Material replaces the previous query's results
+    first = tab.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=5_000)
+    try:
+        tab.wait_for_function(FIRST_IS_ANSWER, timeout=3_000)
+    except sync_api.TimeoutError:
+        pass  # no answer for this query: the test says what came first instead
+    return first
+
+
+@pytest.fixture
+def search_tab(tab: Any, site_url: str) -> Any:
+    """The home page with the search open and its index loaded."""
+    tab.goto(site_url)
+    tab.click("label.smarthub-search")
+    field = tab.locator("input.md-search__input")
+    for _ in range(20):  # keys typed before the search worker has its index are not searched
+        field.fill("")
+        field.press_sequentially("lead")
+        try:
+            tab.locator(".md-search-result__item > a").first.wait_for(timeout=1_000)
+            break
+        except sync_api.TimeoutError:
+            continue
+    return tab
+
+
+def test_every_term_and_abbreviation_puts_its_term_page_first(search_tab: Any, hub: Any) -> None:
+    assert len(hub.terms) > 30
+    for term in hub.terms.values():
+        for query in filter(None, (term.term, term.abbreviation, *term.aliases)):
+            first = _search(search_tab, query)
+            href = first.get_attribute("href") or ""
+            assert href.endswith(f"/glossary/{term.id}/"), (query, href)
+            shown = " ".join(first.inner_text().split())
+            assert shown.startswith("TERM"), (query, shown)  # its kind, then its definition
+            assert " ".join(term.definition.split())[:80] in shown, (query, shown)
+
+
+def test_each_asset_title_finds_that_asset_first_with_its_personas_and_stages(
+    search_tab: Any, hub: Any, sample: Path
+) -> None:
+    published = [asset for asset in hub.assets.values() if asset.status == "published"]
+    assert len(published) > 10
+    for asset in published:
+        first = _search(search_tab, asset.title)
+        href = first.get_attribute("href") or ""
+        expected = asset.source.path.relative_to(sample / "content").with_suffix("").as_posix()
+        assert href.endswith(f"/{expected}/"), (asset.title, href)
+        kind = " ".join(first.locator(".smarthub-result-kind").inner_text().split())
+        persona = hub.personas[asset.personas[0]].name
+        stage = asset.stages[0].capitalize()
+        assert persona in kind and stage in kind, (asset.title, kind)
+
+
+def test_results_say_what_kind_of_page_they_are(search_tab: Any) -> None:
+    _search(search_tab, "MQL")
+    kinds = search_tab.locator(".md-search-result__item > a .smarthub-result-kind strong")
+    labels = [text.strip().upper() for text in kinds.all_inner_texts()]
+    assert labels[:3] == ["TERM", "EMAIL TEMPLATE", "PLAYBOOK"], labels
