@@ -1,1 +1,101 @@
-/* smarthub: copy buttons for messages, catalog filters, term tooltips on touch. */
+/* smarthub: copy buttons for ready-to-send messages (and, below, the pages' small helpers).
+ *
+ * A message (the section under a "Message" heading, see smarthub/site/message.py) is copied
+ * as plain text, with its line breaks, list bullets and table rows kept, and as rich text
+ * where the browser allows; links become their text, so nothing of the hub travels into an
+ * email. Pages are static HTML: everything here only adds to what is already readable.
+ */
+(() => {
+  "use strict";
+
+  const BLOCKS = new Set(["P", "DIV", "UL", "OL", "TABLE", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6", "PRE"]);
+
+  /** The plain text of a message body, as it would be typed into an email. */
+  function plainText(node) {
+    const out = [];
+    const walk = (current, prefix) => {
+      for (const child of current.childNodes) {
+        if (child.nodeType === Node.TEXT_NODE) {
+          let text = child.textContent.replace(/\s*\n\s*/g, " ");
+          if (!out.length || out[out.length - 1].endsWith("\n")) text = text.trimStart();
+          out.push(text);
+        } else if (child.nodeType === Node.ELEMENT_NODE) {
+          const tag = child.tagName;
+          if (tag === "BR") out.push("\n");
+          else if (tag === "LI") {
+            out.push(`${prefix}- `);
+            walk(child, prefix + "  ");
+            out.push("\n");
+          } else if (tag === "TR") {
+            const cells = [...child.children].map((cell) => cell.innerText.trim());
+            out.push(cells.join(" | "), "\n");
+          } else if (BLOCKS.has(tag)) {
+            walk(child, prefix);
+            out.push("\n\n");
+          } else walk(child, prefix);
+        }
+      }
+    };
+    walk(node, "");
+    return out
+      .join("")
+      .replace(/[ \t]+\n/g, "\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trim();
+  }
+
+  /** The body as rich text: a copy without links, tooltips, classes or ids. */
+  function richText(node) {
+    const copy = node.cloneNode(true);
+    for (const link of copy.querySelectorAll("a, abbr")) link.replaceWith(...link.childNodes);
+    for (const element of copy.querySelectorAll("*")) {
+      for (const name of [...element.getAttributeNames()]) element.removeAttribute(name);
+    }
+    return copy.innerHTML;
+  }
+
+  async function copy(body) {
+    const text = plainText(body);
+    if (window.ClipboardItem && navigator.clipboard?.write) {
+      try {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            "text/plain": new Blob([text], { type: "text/plain" }),
+            "text/html": new Blob([richText(body)], { type: "text/html" }),
+          }),
+        ]);
+        return true;
+      } catch {
+        /* rich text refused: plain text below */
+      }
+    }
+    if (navigator.clipboard?.writeText) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        /* no clipboard permission (a page opened from disk): the selection below */
+      }
+    }
+    const area = Object.assign(document.createElement("textarea"), { value: text });
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const done = document.execCommand("copy");
+    area.remove();
+    return done;
+  }
+
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest?.(".smarthub-copy");
+    if (!button) return;
+    const body = button.closest(".smarthub-message")?.querySelector(".smarthub-message-body");
+    if (!body) return;
+    const label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    button.textContent = (await copy(body)) ? "Copied" : "Select the text to copy";
+    setTimeout(() => (button.textContent = label), 2000);
+  });
+})();

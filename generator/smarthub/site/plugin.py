@@ -36,6 +36,7 @@ from smarthub.site import answers, paths, search
 from smarthub.site.extension import TermLinkExtension
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
+from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 
@@ -105,6 +106,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 config.markdown_extensions.append(name)
         if self.config.link_terms:
             config.markdown_extensions.append(TermLinkExtension(lambda: self.page_linker))
+        config.markdown_extensions.append(MessageExtension())  # ready-to-send messages
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
         for script in (paths.ANSWERS_SCRIPT, paths.SITE_SCRIPT):
