@@ -187,3 +187,23 @@ def test_a_talk_track_voicemail_copies_with_its_line_breaks(browser: Any, site_u
         assert len(text.splitlines()) == 3
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (390, 844)])
+def test_persona_page_shows_its_first_asset_card_above_the_fold(
+    browser: Any, site_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "personas/cfo-mid-market/")
+        card = tab.locator(".smarthub-cards li").first
+        box = card.bounding_box()
+        assert box is not None
+        assert box["y"] + box["height"] <= height, f"first card ends at {box['y'] + box['height']}"
+        assert card.locator(".smarthub-kind").inner_text().strip()  # its type
+        assert card.locator("a.smarthub-card-link").inner_text().strip()  # its title
+        overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+    finally:
+        context.close()

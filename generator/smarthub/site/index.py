@@ -123,6 +123,15 @@ class HubIndex:
             and (stage is None or stage in asset.stages)
         ]
 
+    def playbooks_for(self, persona: str, stage: str | None) -> list[Playbook]:
+        """Playbooks tagged with a persona at a stage (``None``: those tagged with no stage)."""
+        return [
+            playbook
+            for playbook in self.playbooks_sorted()
+            if persona in playbook.personas
+            and (stage in playbook.stages if stage is not None else not playbook.stages)
+        ]
+
     def review(self, entry: Reviewable) -> ReviewState:
         """The review state of an entry, computed as REVW001 computes it."""
         due = review_due(entry, self.config)

@@ -53,13 +53,19 @@ class PageRenderer:
             body=self.body(page, term.source),
             replacement=self.index.hub.terms.get(term.replaced_by or ""),
             used_in=self.index.usage.get(term.id, []),
+            review=self.index.review(term),
         )
 
     def persona(self, persona: Persona) -> str:
         """A persona's page, with its content grouped by journey stage."""
         page = paths.persona_page(persona.id)
         by_stage = [
-            (stage, self.index.assets_for(persona.id, stage)) for stage in self.index.stages()
+            (
+                stage,
+                self.index.assets_for(persona.id, stage),
+                self.index.playbooks_for(persona.id, stage),
+            )
+            for stage in self.index.stages()
         ]
         return self.render(
             "persona.md.j2",
@@ -67,6 +73,8 @@ class PageRenderer:
             persona=persona,
             body=self.body(page, persona.source),
             by_stage=by_stage,
+            any_stage=self.index.playbooks_for(persona.id, None),
+            review=self.index.review(persona),
         )
 
     def playbook(self, playbook: Playbook) -> str:
