@@ -207,3 +207,25 @@ def test_persona_page_shows_its_first_asset_card_above_the_fold(
         assert overflow <= 0
     finally:
         context.close()
+
+
+def test_needs_review_lists_every_overdue_entry_by_owner(tab: Any, site_url: str, hub: Any) -> None:
+    tab.goto(site_url)
+    tab.get_by_role("link", name="Needs review").first.click()
+    tab.wait_for_url("**/review/")
+    overdue = [
+        entry
+        for entries in (hub.terms, hub.personas, hub.playbooks, hub.assets)
+        for entry in entries.values()
+        if getattr(entry, "status", "") in ("", "approved", "published", "proposed", "deprecated")
+        and is_overdue(entry, hub.config, TODAY)
+    ]
+    assert len(overdue) > 5
+    article = tab.locator("article")
+    assert article.get_by_text(f"Reviews as of {TODAY.isoformat()}").is_visible()
+    for entry in overdue:
+        title = getattr(entry, "term", None) or getattr(entry, "name", None) or entry.title
+        owner = article.locator(f"#owner-{entry.owner} ~ div").first
+        row = owner.locator("tr", has=tab.get_by_role("link", name=title, exact=True))
+        assert row.count() == 1, (entry.owner, title)
+        assert "overdue" in row.inner_text()

@@ -6,12 +6,14 @@ and ``smarthub stage`` (for any other engine) publish the same pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
 from smarthub.site import paths
+from smarthub.site.freshness import DUE_SOON_DAYS, needs_review
 from smarthub.site.index import HubIndex
 from smarthub.site.templating import environment, trusted_markdown
 
@@ -102,7 +104,7 @@ class PageRenderer:
 
     def home(self, body: str | None) -> str:
         """The home page: the site's own index body with the hub's entrance on top."""
-        block = self.render("home.md.j2", paths.HOME)
+        block = self.render("home.md.j2", paths.HOME, built=dt.date.today())
         return (
             _insert_after_title(self.body_filter(paths.HOME, body), block)
             if body is not None
@@ -128,6 +130,13 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
             "catalog_by_persona.md.j2", paths.CATALOG_BY_PERSONA
         ),
         paths.CATALOG_BY_STAGE: renderer.render("catalog_by_stage.md.j2", paths.CATALOG_BY_STAGE),
+        paths.NEEDS_REVIEW: renderer.render(
+            "needs_review.md.j2",
+            paths.NEEDS_REVIEW,
+            owners=needs_review(index),
+            within=DUE_SOON_DAYS,
+            built=dt.date.today(),
+        ),
     }
     for term in index.hub.terms.values():
         pages[paths.term_page(term.id)] = renderer.term(term)
