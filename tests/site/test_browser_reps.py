@@ -229,3 +229,58 @@ def test_needs_review_lists_every_overdue_entry_by_owner(tab: Any, site_url: str
         row = owner.locator("tr", has=tab.get_by_role("link", name=title, exact=True))
         assert row.count() == 1, (entry.owner, title)
         assert "overdue" in row.inner_text()
+
+
+def _visible_assets(tab: Any) -> list[str]:
+    rows = tab.locator(".smarthub-catalog tr:has(.smarthub-row)")
+    return sorted(
+        row.locator("a").first.inner_text().strip() for row in rows.all() if row.is_visible()
+    )
+
+
+def test_catalog_filters_narrow_together_and_the_url_round_trips(
+    browser: Any, site_url: str, hub: Any
+) -> None:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "catalog/")
+        published = [asset for asset in hub.assets.values() if asset.status == "published"]
+        assert len(_visible_assets(tab)) == len(published)
+        tab.select_option("select[name=persona]", "cfo-mid-market")
+        tab.select_option("select[name=stage]", "decision")
+        expected = sorted(
+            asset.title
+            for asset in published
+            if "cfo-mid-market" in asset.personas and "decision" in asset.stages
+        )
+        assert 0 < len(expected) < len(published)
+        assert _visible_assets(tab) == expected
+        assert tab.locator(".smarthub-filter-count").inner_text() == (
+            f"{len(expected)} of {len(published)} assets"
+        )
+        shared = tab.url
+        assert shared.endswith("catalog/?persona=cfo-mid-market&stage=decision")
+        other = context.new_page()  # a colleague opens the shared link
+        other.goto(shared)
+        assert other.locator("select[name=persona]").input_value() == "cfo-mid-market"
+        assert _visible_assets(other) == expected
+        other.click(".smarthub-filters button[type=reset]")
+        assert len(_visible_assets(other)) == len(published)
+        assert other.url.endswith("catalog/")
+    finally:
+        context.close()
+
+
+def test_catalog_on_a_phone_shows_every_column(browser: Any, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "catalog/")
+        overflow = tab.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        for cell in tab.locator(".smarthub-catalog td:nth-child(5)").all():
+            box = cell.bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    finally:
+        context.close()

@@ -98,4 +98,53 @@
     button.textContent = (await copy(body)) ? "Copied" : "Select the text to copy";
     setTimeout(() => (button.textContent = label), 2000);
   });
+
+  /* Catalog filters: persona, stage, type and owner together, kept in the URL's query. */
+  function setUpFilters(form) {
+    const rows = [...document.querySelectorAll(".smarthub-row")].map((span) => ({
+      span,
+      row: span.closest("tr"),
+      section: span.closest(".smarthub-catalog-section"),
+    }));
+    const selects = [...form.querySelectorAll("select")];
+    const count = form.querySelector(".smarthub-filter-count");
+    const sections = [...document.querySelectorAll(".smarthub-catalog-section")];
+
+    function apply() {
+      const wanted = selects.filter((select) => select.value);
+      let shown = 0;
+      for (const { span, row } of rows) {
+        const visible = wanted.every((select) =>
+          (span.dataset[select.name] || "").split(" ").includes(select.value),
+        );
+        row.hidden = !visible;
+        if (visible) shown += 1;
+      }
+      for (const section of sections) {
+        section.hidden = Boolean(wanted.length) && !section.querySelector("tr:has(.smarthub-row):not([hidden])");
+      }
+      count.textContent = `${shown} of ${rows.length} assets`;
+      const params = new URLSearchParams(location.search);
+      for (const select of selects) {
+        if (select.value) params.set(select.name, select.value);
+        else params.delete(select.name);
+      }
+      const query = params.toString();
+      history.replaceState(history.state, "", `${location.pathname}${query ? `?${query}` : ""}${location.hash}`);
+    }
+
+    const params = new URLSearchParams(location.search);
+    for (const select of selects) {
+      const value = params.get(select.name);
+      if (value && [...select.options].some((option) => option.value === value)) select.value = value;
+    }
+    form.addEventListener("change", apply);
+    form.addEventListener("reset", () => setTimeout(apply));
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.hidden = false;
+    apply();
+  }
+
+  const filters = document.querySelector("form.smarthub-filters");
+  if (filters) setUpFilters(filters);
 })();

@@ -125,7 +125,9 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
         paths.PERSONAS_INDEX: renderer.render("personas_index.md.j2", paths.PERSONAS_INDEX),
         paths.PLAYBOOKS_INDEX: renderer.render("playbooks_index.md.j2", paths.PLAYBOOKS_INDEX),
         paths.JOURNEY: renderer.render("journey.md.j2", paths.JOURNEY),
-        paths.CATALOG_BY_TYPE: renderer.render("catalog_by_type.md.j2", paths.CATALOG_BY_TYPE),
+        paths.CATALOG_BY_TYPE: renderer.render(
+            "catalog_by_type.md.j2", paths.CATALOG_BY_TYPE, filters=catalog_filters(index)
+        ),
         paths.CATALOG_BY_PERSONA: renderer.render(
             "catalog_by_persona.md.j2", paths.CATALOG_BY_PERSONA
         ),
@@ -145,6 +147,28 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
     for playbook in index.hub.playbooks.values():
         pages[paths.playbook_page(playbook.id)] = renderer.playbook(playbook)
     return pages
+
+
+def catalog_filters(index: HubIndex) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The catalog's filters: ``(name, label, [(value, text), ...])`` for values in use."""
+    assets = index.assets
+    personas = {p for asset in assets for p in asset.personas}
+    stages = {s for asset in assets for s in asset.stages}
+    names = {persona.id: persona.name for persona in index.hub.personas.values()}
+    return [
+        (
+            "persona",
+            "Persona",
+            sorted(((p, names.get(p, paths.label(p))) for p in personas), key=lambda c: c[1]),
+        ),
+        ("stage", "Stage", [(s, paths.label(s)) for s in index.stages() if s in stages]),
+        (
+            "type",
+            "Type",
+            [(t, paths.label(t)) for t in index.asset_types() if index.assets_of_type(t)],
+        ),
+        ("owner", "Owner", [(o, paths.label(o)) for o in sorted({a.owner for a in assets})]),
+    ]
 
 
 def asset_markdown(renderer: PageRenderer, asset: Asset, body: str) -> str:
