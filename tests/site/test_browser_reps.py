@@ -284,3 +284,20 @@ def test_catalog_on_a_phone_shows_every_column(browser: Any, site_url: str) -> N
             assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     finally:
         context.close()
+
+
+def test_a_one_pager_prints_without_the_hub_around_it(tab: Any, site_url: str) -> None:
+    tab.goto(site_url + "one-pagers/ledger-core-overview/")
+    assert tab.locator(".smarthub-meta").is_visible()
+    assert tab.locator("a.smarthub-term").count() > 0
+    tab.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".smarthub-meta"):
+        assert not tab.locator(chrome).first.is_visible(), chrome
+    assert not tab.locator(".smarthub-internal").first.is_visible()  # "review overdue"
+    decoration = tab.locator("a.smarthub-term").first.evaluate(
+        "link => getComputedStyle(link).textDecorationLine"
+    )
+    assert decoration == "none"
+    assert tab.locator("article h1").is_visible()
+    pdf = tab.pdf()  # and it prints
+    assert pdf.startswith(b"%PDF")
