@@ -301,3 +301,29 @@ def test_a_one_pager_prints_without_the_hub_around_it(tab: Any, site_url: str) -
     assert tab.locator("article h1").is_visible()
     pdf = tab.pdf()  # and it prints
     assert pdf.startswith(b"%PDF")
+
+
+def test_tapping_a_term_on_a_phone_shows_its_whole_definition_and_a_more_link(
+    browser: Any, site_url: str, hub: Any
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    try:
+        tab = context.new_page()
+        tab.goto(site_url + "playbooks/mql-to-sql-hand-off-sla/")
+        term = tab.locator("article a.smarthub-term").first
+        href = term.get_attribute("href") or ""
+        term_id = href.rstrip("/").rsplit("/", 1)[-1]
+        term.tap()
+        popover = tab.locator(".smarthub-popover")
+        popover.wait_for(state="visible", timeout=3_000)
+        definition = " ".join(hub.terms[term_id].definition.split())
+        assert definition in " ".join(popover.inner_text().split())  # not cut off
+        assert tab.url.endswith("/playbooks/mql-to-sql-hand-off-sla/")  # the tap did not leave
+        box = popover.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        popover.get_by_role("link", name="More").tap()
+        tab.wait_for_url(f"**/glossary/{term_id}/")
+    finally:
+        context.close()

@@ -147,4 +147,53 @@
 
   const filters = document.querySelector("form.smarthub-filters");
   if (filters) setUpFilters(filters);
+
+  /* Term tooltips on touch: a tap on a term shows its definition and a "More" link (the
+     term's page); tapping the same term again follows its link. A mouse keeps the hover. */
+  let pointer = "mouse";
+  document.addEventListener("pointerdown", (event) => (pointer = event.pointerType), true);
+  const popover = document.createElement("div");
+  popover.className = "smarthub-popover md-typeset";
+  popover.setAttribute("role", "tooltip");
+  popover.hidden = true;
+  document.body.append(popover);
+  let shownFor = null;
+  // Material's tooltips take the title away while they show it: keep each definition here.
+  for (const term of document.querySelectorAll("article abbr[title], article a.smarthub-term[title]")) {
+    term.dataset.smarthubDefinition = term.getAttribute("title");
+  }
+
+  function hide() {
+    popover.hidden = true;
+    shownFor = null;
+  }
+
+  function show(target, text, href) {
+    popover.replaceChildren(Object.assign(document.createElement("p"), { textContent: text }));
+    if (href) {
+      const more = Object.assign(document.createElement("a"), { href, textContent: "More" });
+      popover.append(more);
+    }
+    popover.hidden = false;
+    const box = target.getBoundingClientRect();
+    const width = Math.min(popover.offsetWidth, window.innerWidth - 16);
+    popover.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + window.innerWidth - width - 8))}px`;
+    popover.style.top = `${box.bottom + window.scrollY + 6}px`;
+    shownFor = target;
+  }
+
+  document.addEventListener("click", (event) => {
+    if (event.target.closest?.(".smarthub-popover")) return;
+    const target = event.target.closest?.("[data-smarthub-definition]");
+    const term = target?.closest("a.smarthub-term") || target;
+    if (!target || pointer !== "touch" || shownFor === term) {
+      hide();
+      return;
+    }
+    event.preventDefault();
+    const abbr = term.matches("abbr") ? term : term.querySelector("abbr[data-smarthub-definition]");
+    const text = (abbr || term).dataset.smarthubDefinition;
+    show(term, text, term.matches("a") ? term.href : null);
+  });
+  window.addEventListener("resize", hide);
 })();
