@@ -28,7 +28,7 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
-from smarthub.findings import Severity
+from smarthub.findings import Finding, Severity
 from smarthub.matcher import TermMatcher
 from smarthub.model import Asset, Term
 from smarthub.report.text import format_finding
@@ -39,6 +39,7 @@ from smarthub.site.linking import PageLinker
 from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
+from smarthub.site.preview import banner, findings_by_page
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -87,6 +88,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.user_nav = False
         self.pagefind: Path | None = None  # the Pagefind binary, with `search: pagefind`
         self.pagefind_ui = False  # whether pages get the Pagefind search box
+        self.preview_findings: dict[str, list[Finding]] = {}  # under `serve`: each page's findings
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -204,6 +206,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 if file.src_uri not in listed and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
+        self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
         return files
 
     def on_page_markdown(
@@ -230,6 +233,11 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 markdown = f"# {title}\n\n{markdown}"
             return self.renderer.home(markdown)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Under `smarthub serve`: the page's findings in a banner on top of its content."""
+        found = self.preview_findings.get(page.file.src_uri)
+        return banner(found) + html if found else html
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
