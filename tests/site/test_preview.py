@@ -66,7 +66,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     try:
         for _ in range(240):
             try:
-                urllib.request.urlopen(url, timeout=1)  # noqa: S310 - our own local server
+                urllib.request.urlopen(url, timeout=1)
                 break
             except OSError:
                 time.sleep(0.25)
@@ -84,7 +84,7 @@ def test_a_served_page_with_a_finding_shows_it_in_a_banner(tab: Any, served) -> 
     text = " ".join(banner.inner_text().split())
     assert text.startswith("smarthub check: 1 problem in content/battlecards/flawed.md")
     assert text.endswith(
-        "TERM001 error at line 10, column 38: 'target-account spam' is not our language "
+        "TERM001 error at line 10, column 31: 'target-account spam' is not our language "
         "(it is not spam when the account asked for it): use 'Account-based marketing'"
     )
     box = banner.bounding_box()
