@@ -196,4 +196,7 @@
     show(term, text, term.matches("a") ? term.href : null);
   });
   window.addEventListener("resize", hide);
+
+  // Material's search overlay is a dialog without a name; screen readers announce the name.
+  document.querySelector('.md-search[role="dialog"]')?.setAttribute("aria-label", "Search");
 })();
