@@ -110,8 +110,9 @@
         const entry = key !== null ? table.pages[key.split("#")[0]] : undefined;
         link.dataset.smarthubKind = entry ? entry[0] : "page";
         if (!entry) continue;
-        const article = link.querySelector("article") || link.parentElement;
-        article.prepend(label(entry));
+        const article = link.querySelector("article");
+        if (article) article.prepend(label(entry));
+        else (link.closest(".pagefind-ui__result-title") || link).before(label(entry));
       }
     }
   }
