@@ -40,6 +40,7 @@ from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 from smarthub.site.preview import banner, findings_by_page
+from smarthub.site.source import source_link, source_url, sources_of_pages
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -89,6 +90,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.pagefind: Path | None = None  # the Pagefind binary, with `search: pagefind`
         self.pagefind_ui = False  # whether pages get the Pagefind search box
         self.preview_findings: dict[str, list[Finding]] = {}  # under `serve`: each page's findings
+        self.page_sources: dict[str, str] = {}  # generated page -> its hub-relative source file
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -207,6 +209,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
         self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
+        self.page_sources = sources_of_pages(index)
         return files
 
     def on_page_markdown(
@@ -235,9 +238,17 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Under `smarthub serve`: the page's findings in a banner on top of its content."""
-        found = self.preview_findings.get(page.file.src_uri)
-        return banner(found) + html if found else html
+        """The page's findings on top (under `smarthub serve`), its source link at the end."""
+        source = page.file.src_uri
+        found = self.preview_findings.get(source)
+        if found:
+            html = banner(found) + html
+        assert self.hub_config is not None
+        path = self.page_sources.get(source)
+        if path is None and source not in self.generated:
+            path = f"{self.hub_config.docs_dir.strip('/')}/{source}"
+        url = path and source_url(config.repo_url, config.edit_uri, self.hub_config.docs_dir, path)
+        return html + source_link(url, path) if url and path else html
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -8,27 +8,17 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from pathlib import Path
 
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding
-from smarthub.site import paths
 from smarthub.site.index import HubIndex
+from smarthub.site.source import sources_of_pages
 
 
 def findings_by_page(result: CheckResult, index: HubIndex) -> dict[str, list[Finding]]:
     """The findings of each page's source file, keyed by the page's docs-relative path."""
-    config = index.config
-    root = config.root.resolve()
-    page_of: dict[str, str] = {}
-    hub = index.hub
-    for term in hub.terms.values():
-        page_of[_relative(term.source.path, root)] = paths.term_page(term.id)
-    for persona in hub.personas.values():
-        page_of[_relative(persona.source.path, root)] = paths.persona_page(persona.id)
-    for playbook in hub.playbooks.values():
-        page_of[_relative(playbook.source.path, root)] = paths.playbook_page(playbook.id)
-    docs = config.docs_dir.strip("/") + "/"
+    page_of = {source: page for page, source in sources_of_pages(index).items()}
+    docs = index.config.docs_dir.strip("/") + "/"
     found: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         page = page_of.get(finding.path)
@@ -37,13 +27,6 @@ def findings_by_page(result: CheckResult, index: HubIndex) -> dict[str, list[Fin
         if page is not None:
             found[page].append(finding)
     return dict(found)
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def banner(findings: list[Finding]) -> str:
