@@ -105,3 +105,15 @@ def test_a_long_definition_is_not_cut_in_its_tooltip(linker_parts) -> None:
     text = tooltip(terms["decision"])
     assert len(text) > 240
     assert text.endswith("4 business hours for a reply to any question.")
+
+
+def test_stage_bakes_a_link_once_per_section_too(linker_parts) -> None:
+    from smarthub.site.bake import bake_links
+
+    markdown = "# Title\n\nAn MQL and an MQL.\n\n## Next\n\nAnother MQL.\n\n```\n## not a heading\nMQL\n```\n"
+    baked = bake_links(markdown, PageLinker(*linker_parts, "page.md"))
+    assert baked == (
+        "# Title\n\nAn [MQL](glossary/marketing-qualified-lead.md) and an MQL.\n\n"
+        "## Next\n\nAnother [MQL](glossary/marketing-qualified-lead.md).\n\n"
+        "```\n## not a heading\nMQL\n```\n"
+    )
