@@ -332,3 +332,12 @@ def test_tapping_a_term_on_a_phone_shows_its_whole_definition_and_a_more_link(
         tab.wait_for_url(f"**/glossary/{term_id}/")
     finally:
         context.close()
+
+
+def test_tags_find_what_titles_do_not_say(search_tab: Any) -> None:
+    first = _search(search_tab, "follow-up email")
+    assert (
+        (first.get_attribute("href") or "")
+        .split("?")[0]
+        .endswith("/email-templates/post-demo-recap/")
+    )
