@@ -375,9 +375,9 @@ def build(
     built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)
     if built:
         where = (site_dir or config.root / _site_dir_name(config)).resolve()
-        click.echo(
-            f"Site built in {where}: open {where / 'index.html'} or run 'smarthub serve'.", err=True
-        )
+        from smarthub.site.disk import next_step
+
+        click.echo(next_step(where), err=True)
     sys.exit(max(result.exit_code(strict=strict), EXIT_CLEAN if built else EXIT_FINDINGS))
 
 

@@ -24,6 +24,10 @@ CATALOG_BY_PERSONA = "catalog/by-persona.md"
 CATALOG_BY_STAGE = "catalog/by-stage.md"
 STYLESHEET = "assets/smarthub/smarthub.css"
 SEARCH_SCRIPT = "assets/smarthub/search.js"  # the Pagefind search box (search: pagefind)
+ANSWERS_SCRIPT = "assets/smarthub/answers.js"  # search answers and result labels
+ANSWERS_DATA = "assets/smarthub/answers-data.js"  # their table, loaded on the first search
+SITE_SCRIPT = "assets/smarthub/smarthub.js"  # copy buttons, catalog filters, tooltips on touch
+NEEDS_REVIEW = "review/index.md"
 
 
 def term_page(term_id: str) -> str:
