@@ -7,6 +7,8 @@ own page does not link to itself, and avoided forms are never linked.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from smarthub.matcher import Occurrence, TermMatcher
@@ -26,6 +28,21 @@ def tooltip(term: Term) -> str:
     if definition.casefold().startswith(term.term.casefold()):
         return definition
     return f"{term.term}: {definition}"
+
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def title_attribute(text: str) -> str:
+    """``text`` as the value to give Python-Markdown for a ``title`` attribute.
+
+    Material's ``content.tooltips`` copies a title into the page as HTML, so the browser's
+    attribute value must be HTML-escaped text: no ``<``, and no literal ``&...;`` that would
+    turn into markup. Python-Markdown's serializer leaves existing entities alone, so the
+    value handed to it is escaped once more, making the serializer's own pass a no-op.
+    """
+    as_html = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    return html.escape(as_html, quote=False)
 
 
 @dataclass(frozen=True)
