@@ -341,6 +341,16 @@ def _validate(
     if not isinstance(docs_dir, str) or not docs_dir:
         check.messages.append(f"{name}: docs_dir: expected a folder name")
         docs_dir = "docs"
+    elif (
+        not (config_file.parent.resolve() / docs_dir)
+        .resolve()
+        .is_relative_to(config_file.parent.resolve())
+    ):
+        # The check and --fix must never read or write outside the hub's repository.
+        check.messages.append(
+            f"{name}: docs_dir: '{docs_dir}' is outside the hub: move the docs into the hub's folder"
+        )
+        docs_dir = "docs"
 
     if check.messages:
         raise ConfigError(check.messages)

@@ -38,6 +38,8 @@ from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
+from smarthub.site.published import publish_refusal
+from smarthub.targets import mark_output_folder
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -168,6 +170,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         }
         self.page_linker = None
         self.linker_parts = (result.hub.terms, index.matcher)
+        self._leave_out_unchecked(files)
         for hidden in index.hidden_pages:
             found = files.get_file_from_path(hidden)
             if found is not None:
@@ -199,6 +202,23 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
         return files
+
+    def _leave_out_unchecked(self, files: Files) -> None:
+        """Remove what the check could not read: linked folders, links out, FIFOs, odd names.
+
+        Markdown files are reported by the check (LOAD001); other files only here.
+        """
+        assert self.hub_config is not None
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path:
+                continue
+            path = Path(file.abs_src_path)
+            why = publish_refusal(self.hub_config, path)
+            if why is None:
+                continue
+            files.remove(file)
+            if not file.src_uri.endswith(".md"):
+                log.warning(f"{self.hub_config.docs_dir}/{file.src_uri} {why}: not published")
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -266,6 +286,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
             )
         site_dir = Path(config.site_dir)
+        mark_output_folder(site_dir)  # `smarthub build -d` then knows the folder as its own
         if self.pagefind is None:
             warning = search.lunr_index_warning(site_dir)
             if warning:

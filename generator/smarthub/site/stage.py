@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from smarthub.config import ConfigError, HubConfig
+from smarthub.atomic import write_atomic
+from smarthub.config import HubConfig
 from smarthub.load import load_hub
 from smarthub.model import SourceFile
 from smarthub.site import paths
@@ -23,7 +24,9 @@ from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+from smarthub.site.published import publish_refusal
 from smarthub.site.staged_config import STAGED_DOCS_DIR, staged_config
+from smarthub.targets import check_output_folder, mark_output_folder
 
 STAGED_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "admonition", "tables", "toc")
 
@@ -39,11 +42,7 @@ class StageReport:
 
 def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     """Write the staged site for ``config`` into ``out`` (its ``docs/`` is replaced)."""
-    out = out.resolve()
-    if config.root.is_relative_to(out) or out.is_relative_to(config.root / config.docs_dir):
-        raise ConfigError(
-            [f"{out}: stage into a folder outside the hub's docs, not around the hub"]
-        )
+    out = check_output_folder(config, out, "stage")
     hub = load_hub(config)
     index = HubIndex(hub, options)
     link_terms = options.link_terms and config.raw_options.get("link_terms", True) is not False
@@ -53,8 +52,9 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
 
     renderer = PageRenderer(index, body_filter=bake)
     docs = out / STAGED_DOCS_DIR
+    mark_output_folder(out)
     if docs.exists():
-        shutil.rmtree(docs)
+        shutil.rmtree(docs)  # ours: the folder carries the marker (never follows links)
     docs.mkdir(parents=True)
 
     pages: dict[str, str] = {}
@@ -63,10 +63,12 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     other_files = 0
     docs_root = config.root / config.docs_dir
     for path in sorted(docs_root.rglob("*")):
-        if not path.is_file() or any(
-            part.startswith(".") for part in path.relative_to(docs_root).parts
-        ):
+        if any(part.startswith(".") for part in path.relative_to(docs_root).parts):
             continue
+        if path.is_dir() and not path.is_symlink():
+            continue
+        if publish_refusal(config, path):
+            continue  # the check reports it (LOAD001); never copied into the staged tree
         page = paths.docs_path(config, path)
         if page in index.hidden_pages:
             continue
@@ -109,7 +111,7 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     text = staged_config(
         original, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
     )
-    (out / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write_atomic(out / "mkdocs.yml", text)  # replaces a symbolic link, never writes through it
     return StageReport(out, len(pages), other_files + 1)
 
 
