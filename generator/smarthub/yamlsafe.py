@@ -101,6 +101,29 @@ def shown_inline(text: str) -> str:
     return shown(text)[1:-1]
 
 
+EXPANDED_LIMIT = 10_000
+
+
+def expands_beyond(value: Any, limit: int = EXPANDED_LIMIT) -> bool:
+    """Whether ``value``, with every alias written out, has more than ``limit`` items.
+
+    An alias bomb is a few lines of YAML that PyYAML loads cheaply, as lists sharing lists;
+    anything that walks or prints it in full (a theme rendering ``page.meta``) never ends.
+    """
+    stack, seen = [value], 0
+    while stack:
+        current = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(current, dict):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, list | tuple | set):
+            stack.extend(current)
+    return False
+
+
 class DuplicateKey(Exception):
     """A mapping names the same key twice; YAML would silently keep the last one."""
 

@@ -115,14 +115,19 @@ def _check_unique_id(
     if other is None:
         ids_seen[key] = source
         return
+    same_letters = other.id == source.id and other.path.name != source.path.name
+    how = (
+        "the same name written with other Unicode characters (NFC and NFD)"
+        if same_letters
+        else "ids are file names, compared ignoring case"
+    )
     hub.problems.append(
         LoadProblem(
             "META001",
             source,
             0,
             0,
-            f"id '{source.id}' is already used by {other.rel} (ids are file names, compared ignoring case and Unicode normalization): "
-            "rename one of the files",
+            f"id '{source.id}' is already used by {other.rel} ({how}): rename one of the files",
         )
     )
 

@@ -40,6 +40,7 @@ from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 from smarthub.site.published import publish_refusal
 from smarthub.targets import mark_output_folder
+from smarthub.yamlsafe import expands_beyond
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -228,6 +229,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         source = page.file.src_uri
         generated = page.meta.get("smarthub_generated")
         if not generated:
+            _drop_alias_bombs(page.meta, page.file.src_uri)
             _escape_meta_strings(page.meta)
         terms, matcher = self.linker_parts
         link_here = self.config.link_terms and generated != "index"
@@ -311,6 +313,13 @@ def report_findings(result: CheckResult) -> None:
     for finding in result.findings:
         level = logging.ERROR if finding.severity is Severity.ERROR else logging.WARNING
         log.log(level, format_finding(finding))
+
+
+def _drop_alias_bombs(meta: dict[str, Any], page: str) -> None:
+    """Remove front-matter values that expand to more than the theme could ever render."""
+    for key in [key for key, value in meta.items() if expands_beyond(value)]:
+        log.warning(f"{page}: front-matter key '{key}' expands to too many values: left out")
+        del meta[key]
 
 
 def _escape_meta_strings(meta: dict[str, Any]) -> None:

@@ -16,12 +16,15 @@ from smarthub.load.files import refusal
 
 
 def publish_refusal(config: HubConfig, path: Path) -> str | None:
-    """Why the docs file ``path`` is left out of the site, or ``None`` when it is published."""
+    """Why the docs file ``path`` is left out of the site, or ``None`` when it is published.
+
+    Files from elsewhere (the theme's own) are not the hub's to judge: ``None``.
+    """
     docs = config.root / config.docs_dir
     try:
         relative = path.relative_to(docs)
     except ValueError:
-        return "is outside the docs folder"
+        return None
     folder = docs
     for part in relative.parts[:-1]:
         folder = folder / part

@@ -27,6 +27,7 @@ from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
 from smarthub.site.published import publish_refusal
 from smarthub.site.staged_config import STAGED_DOCS_DIR, staged_config
 from smarthub.targets import check_output_folder, mark_output_folder
+from smarthub.yamlsafe import expands_beyond
 
 STAGED_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "admonition", "tables", "toc")
 
@@ -122,7 +123,7 @@ def _front_matter(source: SourceFile, *, asset: bool) -> str:
     """
     if not source.has_front_matter:
         return ""
-    meta = dict(source.meta)
+    meta = {key: value for key, value in source.meta.items() if not expands_beyond(value)}
     if asset:
         meta.pop("status", None)
     if isinstance(meta.get("title"), str):
