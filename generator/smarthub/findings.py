@@ -11,6 +11,7 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    OFF = "off"  # a rule's default only: it runs when the configuration gives it a severity
 
 
 @dataclass(frozen=True, slots=True)
