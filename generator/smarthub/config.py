@@ -117,7 +117,10 @@ def _inherit_chain(config_file: Path) -> list[tuple[Path, dict[str, Any], yaml.N
     while True:
         real = os.path.realpath(current)
         if real in seen:
-            names = " -> ".join(str(link[0]) for link in chain) + f" -> {current}"
+            names = " -> ".join(
+                os.path.relpath(path, config_file.parent)
+                for path in [*(link[0] for link in chain), current]
+            )
             raise ConfigError(
                 [f"{config_file.name}: INHERIT goes round in a loop ({names}): remove one INHERIT"]
             )

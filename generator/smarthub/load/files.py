@@ -107,10 +107,8 @@ def refusal(path: Path, root: Path) -> str | None:
     if stat.S_ISDIR(mode):
         return None  # a folder named *.md: the reader says so
     if not stat.S_ISREG(mode):
-        return (
-            "is not a regular file (a pipe, socket or device), which is not read: "
-            "remove it or rename it without '.md'"
-        )
+        rename = " or rename it without '.md'" if path.name.endswith(".md") else ""
+        return f"is not a regular file (a pipe, socket or device), which is not read: remove it{rename}"
     return None
 
 
