@@ -109,6 +109,16 @@ def load_config(config_file: Path) -> HubConfig:
     return _validate(config_file, data, options, options_node, plugin_line, name)
 
 
+def inherit_files(config_file: Path) -> list[Path]:
+    """``config_file`` and the files it inherits from (``INHERIT:``), nearest first."""
+    return [link[0] for link in _inherit_chain(config_file)]
+
+
+def merged_settings(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` merged into ``base`` as MkDocs merges an inherited file."""
+    return _merged(base, override)
+
+
 def _inherit_chain(config_file: Path) -> list[tuple[Path, dict[str, Any], yaml.Node | None]]:
     """``[(file, data, node), ...]`` from ``config_file`` up its ``INHERIT:`` parents."""
     chain: list[tuple[Path, dict[str, Any], yaml.Node | None]] = []

@@ -298,6 +298,12 @@ def test_inherited_settings_are_the_hubs_settings(hub_root: Path) -> None:
     assert done.stdout.startswith(
         "content/typo.md:10:4: error TERM001 'e-mail' is not our language: use 'email' [term.avoided]\n"
     )
+    staged = hub_root.parent / "staged"
+    assert smarthub("stage", staged, cwd=hub_root).returncode == 0
+    settings = (staged / "mkdocs.yml").read_text()
+    assert "INHERIT" not in settings and "site_name: Test hub" in settings
+    built = mkdocs("build", cwd=staged)  # the staged configuration stands alone
+    assert built.returncode == 0, built.stderr
 
 
 @pytest.mark.parametrize(

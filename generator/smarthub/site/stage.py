@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from smarthub.atomic import write_atomic
-from smarthub.config import HubConfig
+from smarthub.config import HubConfig, inherit_files, merged_settings
 from smarthub.load import load_hub
 from smarthub.model import SourceFile
 from smarthub.site import paths
@@ -108,9 +108,9 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     shutil.copyfile(Path(__file__).parent.parent / "assets" / "smarthub.css", stylesheet)
 
     nav = build_nav(index, pages, generated)
-    original = config.config_file.read_text(encoding="utf-8-sig")
+    originals = [path.read_text(encoding="utf-8-sig") for path in inherit_files(config.config_file)]
     text = staged_config(
-        original, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
+        originals, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
     )
     write_atomic(out / "mkdocs.yml", text)  # replaces a symbolic link, never writes through it
     return StageReport(out, len(pages), other_files + 1)
@@ -134,7 +134,8 @@ def _front_matter(source: SourceFile, *, asset: bool) -> str:
 def _site_name(config: HubConfig) -> str:
     from smarthub.yamlsafe import MkDocsConfigLoader, compose_and_construct
 
-    data, _ = compose_and_construct(
-        config.config_file.read_text(encoding="utf-8-sig"), MkDocsConfigLoader
-    )
-    return data.get("site_name", "Hub") if isinstance(data, dict) else "Hub"
+    data: dict = {}
+    for path in reversed(inherit_files(config.config_file)):
+        loaded, _ = compose_and_construct(path.read_text(encoding="utf-8-sig"), MkDocsConfigLoader)
+        data = merged_settings(data, loaded if isinstance(loaded, dict) else {})
+    return data.get("site_name", "Hub")
