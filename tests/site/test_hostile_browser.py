@@ -224,5 +224,5 @@ def test_exported_and_staged_abbreviation_titles_are_text_for_material() -> None
     assert warnings == []
     assert titles == [
         "&lt;b>Cross&lt;/b>-site scripting — Pasting &lt;img src=x onerror=alert(1)> or "
-        "&amp;lt;script&amp;gt; into a page."
+        "&lt;script> into a page."
     ]

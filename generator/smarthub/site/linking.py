@@ -41,7 +41,8 @@ def title_attribute(text: str) -> str:
     turn into markup. Python-Markdown's serializer leaves existing entities alone, so the
     value handed to it is escaped once more, making the serializer's own pass a no-op.
     """
-    as_html = _ENTITY_LIKE.sub("&amp;", text).replace("<", "&lt;")
+    # The text comes from Markdown source, where `&lt;` already means "<": decode it first.
+    as_html = _ENTITY_LIKE.sub("&amp;", html.unescape(text)).replace("<", "&lt;")
     return html.escape(as_html, quote=False)
 
 
