@@ -103,8 +103,9 @@ OPTIONS: dict[str, Any] = {
 }
 
 
-def _config(extra: dict[str, Any] | None = None) -> str:
-    return yaml.safe_dump({**FULL_CONFIG, "plugins": ["search", {"smarthub": OPTIONS}]})
+def _config() -> str:
+    """Material with tooltips and the tags plugin (it prints a page's tags)."""
+    return yaml.safe_dump({**FULL_CONFIG, "plugins": ["search", "tags", {"smarthub": OPTIONS}]})
 
 
 @pytest.fixture(scope="module")

@@ -117,7 +117,7 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
 
 
 def _front_matter(source: SourceFile, *, asset: bool) -> str:
-    """The file's front matter, title HTML-escaped (MkDocs writes titles into HTML as they are).
+    """The file's front matter, title and tags HTML-escaped (MkDocs and Material print them as they are).
 
     An asset's ``status`` is left out: Material would show it as a page-status icon.
     """
@@ -128,6 +128,8 @@ def _front_matter(source: SourceFile, *, asset: bool) -> str:
         meta.pop("status", None)
     if isinstance(meta.get("title"), str):
         meta["title"] = html.escape(meta["title"])
+    if isinstance(meta.get("tags"), list):  # Material's tags plugin prints them unescaped too
+        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
