@@ -254,7 +254,7 @@ def _validate(
     plugin_line: int,
     name: str,
 ) -> HubConfig:
-    from smarthub.checks.registry import all_rules, find_rule
+    from smarthub.checks.registry import find_rule
 
     check = _Validator(name, options_node, plugin_line)
     if not isinstance(options, dict):
@@ -331,10 +331,6 @@ def _validate(
                 )
             else:
                 severity[rule.code] = level
-    for rule in all_rules():
-        # Opt-in rules (default "off") run only when the configuration names a severity.
-        if rule.severity.value == "off":
-            severity.setdefault(rule.code, "off")
 
     search = _search_engine(check, options.get("search", "lunr"))
 

@@ -11,7 +11,7 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
-    OFF = "off"  # a rule's default only: it runs when the configuration gives it a severity
+    OFF = "off"  # a rule's default only: the rule reports nothing until the configuration names it
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,11 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
             yield _classified(path, path.relative_to(config.root).as_posix(), kind, config.root)
     if only is None:
         yield from linked_outside(config)
+        return
+    # A worker's share of a parallel check may name links that are not Markdown files.
+    others = {rel for rel in only if _inside(rel, config.docs_dir) and not rel.endswith(".md")}
+    if others:
+        yield from (found for found in linked_outside(config) if found.rel in others)
 
 
 def hub_markdown(config: HubConfig, rel: str) -> bool:
