@@ -454,8 +454,10 @@ def main() -> None:
         error.show()
         sys.exit(EXIT_USAGE)
     except ConfigError as error:
-        for message in error.messages:
-            click.echo(f"smarthub: {message}", err=True)
+        from smarthub.report.text import printable
+
+        for message in error.messages:  # may quote file names: never raw control characters
+            click.echo(f"smarthub: {printable(message)}", err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         sys.exit(130)
