@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import socket
 import unicodedata
 from collections.abc import Iterator
@@ -384,3 +385,33 @@ def test_atomic_write_keeps_owner_group_and_mode_with_a_long_name(tmp_path: Path
     info = target.stat()
     assert (info.st_uid, info.st_gid, info.st_mode & 0o777) == (1234, 5678, 0o640)
     assert target.read_text() == "new"
+
+
+# Values placed into pages (the browser test in tests/site builds them for real).
+
+
+@pytest.mark.parametrize(
+    ("identifier", "expected"),
+    [
+        ("decision", "stage-decision"),
+        ("late_stage-2", "stage-late_stage-2"),
+        ("late stage", "stage-late-stage-b5a0f5da"),
+        ("x onfocus=alert(1) }", "stage-x-onfocus-alert-1-ea75eac8"),
+        ("ÉTAPE", "stage-TAPE-5d372c29"),
+        ("日本", "stage-44da6bbc"),
+    ],
+)
+def test_ids_become_anchors_of_letters_digits_and_dashes(identifier: str, expected: str) -> None:
+    from smarthub.site.paths import anchor, stage_anchor
+
+    assert stage_anchor(identifier) == expected  # distinct ids keep distinct anchors
+    assert re.fullmatch(r"stage-[A-Za-z0-9_-]+", expected)
+    assert anchor("", "plain-id") == "plain-id"
+
+
+def test_labels_are_markdown_text() -> None:
+    from smarthub.site.templating import label_text
+
+    assert label_text("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))"
+    assert label_text("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert label_text("case-study") == "Case study"
