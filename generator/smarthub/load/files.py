@@ -37,8 +37,13 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
             paths = sorted(
                 config.root / rel for rel in only if _inside(rel, folder) and rel.endswith(".md")
             )
+            # As the walk finds them: dangling links, FIFOs and sockets too (each gets its
+            # LOAD001 finding), folders named like Markdown files not.
             paths = [
-                path for path in paths if not _hidden(path.relative_to(base)) and path.is_file()
+                path
+                for path in paths
+                if not _hidden(path.relative_to(base))
+                and (path.is_symlink() or (os.path.lexists(path) and not path.is_dir()))
             ]
         else:
             paths = _markdown_files(base)
