@@ -315,6 +315,11 @@ def test_csv_export_neutralises_formula_cells(tmp_path: Path) -> None:
             "where it would replace or add a source file: write it outside the hub's folders\n",
         ),
         (
+            ("baseline", "-o", "glossary/email.md"),
+            "smarthub: glossary/email.md: is inside the hub's source folder glossary/, where it "
+            "would replace or add a source file: write it outside the hub's folders\n",
+        ),
+        (
             ("export", "--format", "vale", "-o", "personas"),
             "smarthub: personas/config/vocabularies/Smarthub/accept.txt: is inside the hub's "
             "source folder personas/, where it would replace or add a source file: write it "
@@ -327,6 +332,7 @@ def test_csv_export_neutralises_formula_cells(tmp_path: Path) -> None:
         "check-o-config",
         "export-o-source",
         "export-o-docs",
+        "baseline-o-source",
         "export-vale-into-source",
     ],
 )

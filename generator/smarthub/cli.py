@@ -257,6 +257,10 @@ def baseline_command(
     day = _today(today)
     config = _load(config_file)
     target = output if output is not None else baseline.default_path(config)
+    if output is not None:
+        from smarthub.targets import check_output_file
+
+        check_output_file(config, output)
     previous = None
     if prune:
         if not target.is_file():
