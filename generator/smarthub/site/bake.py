@@ -17,7 +17,7 @@ from smarthub.load.markdown import PARSER, blank_templates, byte_to_char, open_c
 from smarthub.matcher import TermMatcher
 from smarthub.model import Term
 from smarthub.site import paths
-from smarthub.site.linking import Decision, PageLinker, tooltip
+from smarthub.site.linking import Decision, PageLinker, title_attribute, tooltip
 
 _UNLINKED = frozenset({"Link", "Image", "Heading", "CodeBlock", "HtmlBlock", "MetadataBlock"})
 _MASK = "\x00"
@@ -96,13 +96,22 @@ def bake_links(markdown: str, linker: PageLinker) -> str:
     return "".join(pieces)
 
 
+def writable_abbreviation(abbreviation: str) -> bool:
+    """Whether ``*[ABBR]: ...`` can name ``abbreviation`` (no ``]``, backslash or line break)."""
+    return not any(char in abbreviation for char in "]\\\r\n")
+
+
 def abbreviation_definitions(markdown: str, terms: dict[str, Term], matcher: TermMatcher) -> str:
     """``*[ABBR]: ...`` lines for the abbreviations that appear in ``markdown`` (or ``""``)."""
     lines: dict[str, str] = {}
     for found in matcher.find(markdown):
         term = terms.get(found.form.term_id)
         abbreviation = found.form.text
-        if term is None or found.form.kind != "abbreviation" or "]" in abbreviation:
+        if (
+            term is None
+            or found.form.kind != "abbreviation"
+            or not writable_abbreviation(abbreviation)
+        ):
             continue
-        lines.setdefault(abbreviation, f"*[{abbreviation}]: {tooltip(term)}")
+        lines.setdefault(abbreviation, f"*[{abbreviation}]: {title_attribute(tooltip(term))}")
     return "\n".join(lines[key] for key in sorted(lines))

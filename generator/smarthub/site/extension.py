@@ -17,7 +17,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from smarthub.site import paths
-from smarthub.site.linking import Decision, PageLinker, tooltip
+from smarthub.site.linking import Decision, PageLinker, title_attribute, tooltip
 
 NO_TERMS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "math", "svg"})
 NO_LINKS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "dt"})
@@ -83,14 +83,14 @@ def _element_for(decision: Decision, page: str) -> etree.Element:
     text = decision.occurrence.text
     inner: etree.Element | None = None
     if decision.tooltip:
-        inner = etree.Element("abbr", {"title": decision.tooltip})
+        inner = etree.Element("abbr", {"title": title_attribute(decision.tooltip)})
         inner.text = AtomicString(text)
     if decision.link is None:
         assert inner is not None
         return inner
     anchor = etree.Element("a", {"href": paths.link(page, decision.link), "class": "smarthub-term"})
     if inner is None:
-        anchor.set("title", tooltip(decision.term))
+        anchor.set("title", title_attribute(tooltip(decision.term)))
         anchor.text = AtomicString(text)
     else:
         anchor.append(inner)

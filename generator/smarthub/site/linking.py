@@ -16,6 +16,7 @@ score"). A longer phrase the glossary does define is matched whole by the matche
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -64,6 +65,22 @@ def tooltip(term: Term) -> str:
     if definition.casefold().startswith(term.term.casefold()):
         return definition
     return f"{term.term}: {definition}"
+
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+def title_attribute(text: str) -> str:
+    """``text`` as the value to give Python-Markdown for a ``title`` attribute.
+
+    Material's ``content.tooltips`` copies a title into the page as HTML, so the browser's
+    attribute value must be HTML-escaped text: no ``<``, and no literal ``&...;`` that would
+    turn into markup. Python-Markdown's serializer leaves existing entities alone, so the
+    value handed to it is escaped once more, making the serializer's own pass a no-op.
+    """
+    # The text comes from Markdown source, where `&lt;` already means "<": decode it first.
+    as_html = _ENTITY_LIKE.sub("&amp;", html.unescape(text)).replace("<", "&lt;")
+    return html.escape(as_html, quote=False)
 
 
 @dataclass(frozen=True)

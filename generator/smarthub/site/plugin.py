@@ -43,6 +43,9 @@ from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 from smarthub.site.preview import banner, findings_by_page
 from smarthub.site.source import source_link, source_url, sources_of_pages
+from smarthub.site.published import publish_refusal
+from smarthub.targets import mark_output_folder
+from smarthub.yamlsafe import expands_beyond
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -181,6 +184,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         }
         self.page_linker = None
         self.linker_parts = (result.hub.terms, index.matcher)
+        self._leave_out_unchecked(files)
         for hidden in index.hidden_pages:
             found = files.get_file_from_path(hidden)
             if found is not None:
@@ -216,6 +220,23 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.page_sources = sources_of_pages(index)
         return files
 
+    def _leave_out_unchecked(self, files: Files) -> None:
+        """Remove what the check could not read: linked folders, links out, FIFOs, odd names.
+
+        Markdown files are reported by the check (LOAD001); other files only here.
+        """
+        assert self.hub_config is not None
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path:
+                continue
+            path = Path(file.abs_src_path)
+            why = publish_refusal(self.hub_config, path)
+            if why is None:
+                continue
+            files.remove(file)
+            if not file.src_uri.endswith(".md"):
+                log.warning(f"{self.hub_config.docs_dir}/{file.src_uri} {why}: not published")
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -224,6 +245,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         source = page.file.src_uri
         generated = page.meta.get("smarthub_generated")
         if not generated:
+            _drop_alias_bombs(page.meta, page.file.src_uri)
             _escape_meta_strings(page.meta)
         terms, matcher = self.linker_parts
         link_here = self.config.link_terms and generated != "index"
@@ -295,6 +317,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
             )
         site_dir = Path(config.site_dir)
+        mark_output_folder(site_dir)  # `smarthub build -d` then knows the folder as its own
         if self.pagefind is None:
             warning = search.lunr_index_warning(site_dir)
             if warning:
@@ -333,6 +356,13 @@ def _add_site_scripts(files: Files, config: MkDocsConfig, index: HubIndex) -> No
 
     table = answers.answers_script(index, url_of)
     files.append(File.generated(config, paths.ANSWERS_DATA, content=table))
+
+
+def _drop_alias_bombs(meta: dict[str, Any], page: str) -> None:
+    """Remove front-matter values that expand to more than the theme could ever render."""
+    for key in [key for key, value in meta.items() if expands_beyond(value)]:
+        log.warning(f"{page}: front-matter key '{key}' expands to too many values: left out")
+        del meta[key]
 
 
 def _escape_meta_strings(meta: dict[str, Any]) -> None:

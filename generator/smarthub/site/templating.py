@@ -45,6 +45,15 @@ def status_badge(status: str) -> Markup:
     return Markup(f'<span class="smarthub-badge smarthub-badge--{escaped}">{escaped}</span>')
 
 
+def label_text(identifier: Any) -> Markup:
+    """An id shown as a label (``case-study`` -> ``Case study``), escaped as Markdown text.
+
+    Owners, types, stages and teams are ids a contributor types: unescaped, ``[x](javascript:...)``
+    would become a link and ``<img onerror=...>`` an element.
+    """
+    return markdown_text(paths.label(str(identifier)))
+
+
 def counted(number: int, noun: str) -> str:
     """``1 asset``, ``3 assets``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
@@ -68,10 +77,11 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = markdown_text
     env.filters["badge"] = status_badge
     env.filters["page_title"] = front_matter_title
-    env.filters["label"] = paths.label
+    env.filters["label"] = label_text
     env.filters["counted"] = counted
     env.globals["gap"] = gap
     env.globals["stage_anchor"] = paths.stage_anchor
+    env.globals["anchor"] = paths.anchor
     return env
 
 
