@@ -42,8 +42,8 @@ from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
 from smarthub.site.preview import banner, findings_by_page
-from smarthub.site.source import source_link, source_url, sources_of_pages
 from smarthub.site.published import publish_refusal
+from smarthub.site.source import source_link, source_url, sources_of_pages
 from smarthub.targets import mark_output_folder
 from smarthub.yamlsafe import expands_beyond
 
