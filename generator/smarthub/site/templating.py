@@ -11,6 +11,7 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -54,6 +55,16 @@ def label_text(identifier: Any) -> Markup:
     return markdown_text(paths.label(str(identifier)))
 
 
+def data_value(identifier: Any) -> str:
+    """An id as a token for a ``data-`` attribute or a filter's ``value``, percent-encoded.
+
+    Inline HTML in a Markdown table still has Markdown run over it, so ``[x](javascript:)``
+    inside an attribute became a link; encoded, an id holds no Markdown or HTML character,
+    and the catalog's filters compare the same encoding on both sides.
+    """
+    return quote(str(identifier), safe="").replace("_", "%5F")
+
+
 def counted(number: int, noun: str) -> str:
     """``1 asset``, ``3 assets``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
@@ -79,6 +90,7 @@ def environment() -> jinja2.Environment:
     env.filters["page_title"] = front_matter_title
     env.filters["label"] = label_text
     env.filters["counted"] = counted
+    env.filters["data_value"] = data_value
     env.globals["gap"] = gap
     env.globals["stage_anchor"] = paths.stage_anchor
     env.globals["anchor"] = paths.anchor
