@@ -217,8 +217,10 @@ class _Walk:
                 continue  # a marker, like emphasis: the words around it still join
             if kind not in _INLINE_SKIPPED:
                 continue
-            if first_state == 1 and kind == "Code":
-                first_paragraph.append(value)
+            if kind == "Code" or kind == "InlineMath":
+                builder.pending_block = builder.pending_line = False  # code is the first word
+                if first_state == 1 and kind == "Code":
+                    first_paragraph.append(value)
             elif kind == "Html" or kind == "InlineHtml":
                 if "smarthub-" in value:
                     # A comment over several lines of an HTML block comes one line per event.
@@ -321,6 +323,7 @@ class _RegionBuilder:
         self.text_starts = array("q")
         self.file_starts = array("q")
         self.block_starts: set[int] = set()
+        self.boundaries: list[int] = []  # where each block's text begins, for quotations
         self.line_starts: set[int] = set()  # after ``<br>``: the next word starts a sentence
         self.headings: list[tuple[int, int]] = []
         self.length = 0
@@ -382,6 +385,7 @@ class _RegionBuilder:
         """A paragraph, heading, list item or table cell begins with the next text."""
         self.add_break()
         self.pending_block = True
+        self.boundaries.append(self.length)
 
     def region(self) -> TextRegion:
         """The joined text with its offsets, sentence starts and quotations."""
@@ -395,5 +399,5 @@ class _RegionBuilder:
             file_starts=self.file_starts or array("q", [self.body_start]),
             block_starts=frozenset(starts | sentence_starts(text, starts)),
             headings=tuple(self.headings),
-            quotes=quotations(text, self.block_starts),
+            quotes=quotations(text, self.boundaries),
         )
