@@ -104,6 +104,7 @@ def template_spans(text: str, code: Sequence[tuple[int, int]] = ()) -> list[tupl
     unclosed: set[str] = set()
     starts = [start for start, _ in code]
     position = 0
+    next_brace = -1
     while True:
         match = _TEMPLATE_OPENER.search(text, position)
         if match is None:
@@ -120,7 +121,11 @@ def template_spans(text: str, code: Sequence[tuple[int, int]] = ()) -> list[tupl
             position = start + 2  # ``{#id}`` is a heading attribute, not a template comment
             continue
         if kind == ":":
-            close = text.find("}", start + 2)
+            if next_brace < start + 2:  # the first ``}`` after the last search still comes first
+                next_brace = text.find("}", start + 2)
+                if next_brace == -1:
+                    next_brace = len(text)
+            close = next_brace if next_brace < len(text) else -1
             line_end = text.find("\n", start + 2)
             if close == -1 or -1 < line_end < close:
                 # No ``{:`` before this line's end can close on the line either.
