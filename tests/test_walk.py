@@ -105,7 +105,7 @@ def test_front_matter_value_templates_are_breaks() -> None:
     text = "title: {{ brand }} e-mail {% x %}"
     region = scalar_region(text, 7, len(text), heading=True)
     assert region.text == f"{BREAK * 11} e-mail {BREAK * 7}"
-    assert region.block_starts == frozenset({12})
+    assert region.block_starts == frozenset({0, 12})
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,71 @@ def test_open_containers_rewrites_indentation_and_keeps_length() -> None:
 def test_setext_underline_is_not_a_content_tab() -> None:
     body = "Title\n===\n\n    code\n"
     assert open_containers(body) == (body, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("https://example.com/e-mail is", "#" * 26 + " is"),
+        ("://e-mail y", "://e-mail y"),
+        ("www.e-mail.org y", "#" * 14 + " y"),
+        ("awww.e-mail.org", "awww.e-mail.org"),
+        ("_www.x.org", "_www.x.org"),
+        (".www.x.org", ".www.x.org"),
+        ("(www.x.org)", "(#########)"),
+        ("e-mail@example.com y", "#" * 18 + " y"),
+        ("a.b+c-d@x.org", "#" * 13),
+        ("@x.org y", "@x.org y"),
+        ("https://www.x.com, z", "#" * 17 + ", z"),
+        ("see http://x.com. Next", "see ############. Next"),
+        ("x svn+ssh://h/p.", "x #############."),
+        ("mail me@x.y.z!", "mail ########!"),
+        ("u@x", "u@x"),
+    ],
+)
+def test_bare_addresses_are_breaks(text: str, masked: str) -> None:
+    region = scalar_region(text, 0, len(text), heading=False)
+    assert region.text.replace(BREAK, "#") == masked
+    body_region = _region(f"Text {text}")
+    assert body_region.text.replace(BREAK, "#") == f"Text {masked}#"
+
+
+@pytest.mark.parametrize(
+    ("value", "quoted"),
+    [
+        ('"The e-mail guide"', []),
+        ("'The e-mail guide'", []),
+        ('""', []),
+        ('a "b" a', ["b"]),
+        ('X "b" X', ["b"]),
+        ('The "e-mail" guide', ["e-mail"]),
+        ("\"The 'e-mail' guide\"", ["e-mail"]),
+    ],
+)
+def test_front_matter_value_quotations(value: str, quoted: list[str]) -> None:
+    region = scalar_region(value, 0, len(value), heading=False)
+    assert [value[start:end] for start, end in region.quotes] == quoted
+
+
+def test_front_matter_title_is_a_heading_and_summary_is_not() -> None:
+    text = "🚀 Email guide"
+    title = scalar_region(text, 0, len(text), heading=True)
+    summary = scalar_region(text, 0, len(text), heading=False)
+    assert title.headings == ((0, len(text)),)
+    assert summary.headings == ()
+    assert title.block_starts == frozenset({0, 2})
+
+
+def test_escaped_references_count_backslashes() -> None:
+    assert _region("a \\\\&amp; b \\\\\\&amp; c &amp;").text == "a \\\\& b \\\\\\&amp; c &" + BREAK
+
+
+def test_template_closer_inside_code_does_not_close() -> None:
+    text = "{{ a `}}` b }} c {% d `%}` %}"
+    code = [(5, 9), (22, 26)]
+    assert template_spans(text, code) == [(0, 14), (17, len(text))]
+
+
+def test_tab_after_spaces_reaches_the_container_column() -> None:
+    opened, _ = open_containers("!!! note\n\n  \tText\n \t\tDeeper\n")
+    assert opened.split("\n")[2:4] == ["> \tText", ">\t\tDeeper"]

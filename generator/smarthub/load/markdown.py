@@ -292,7 +292,6 @@ def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegi
             position = span_end
         raw = "".join([*pieces, raw[position:]])
     raw = _mask_addresses(raw)
-    first_word = next((index for index, char in enumerate(raw) if char.isalnum()), 0)
     inner = 1 if len(raw) > 1 and raw[0] in "\"'" and raw[-1] == raw[0] else 0
     quotes = tuple(
         (quote_start + inner, quote_end + inner)
@@ -302,7 +301,7 @@ def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegi
         text=raw,
         text_starts=array("q", [0]),
         file_starts=array("q", [start]),
-        block_starts=frozenset({first_word}),
+        block_starts=frozenset({0} | sentence_starts(raw, (0,))),
         headings=((0, len(raw)),) if heading else (),
         quotes=quotes,
     )
@@ -357,14 +356,12 @@ class _RegionBuilder:
             token = match.group()
             decoded = ""
             if token[0] == "&":
-                backslashes = 0
-                while (
-                    body[match.start() - 1 - backslashes] == "\\"
-                    and match.start() - 1 - backslashes >= start
-                ):
-                    backslashes += 1
+                index = match.start()
+                while index > start and body[index - 1] == "\\":
+                    index -= 1
+                escaped = (match.start() - index) % 2
                 decoded = html.unescape(token)
-                if decoded == token or backslashes % 2:
+                if decoded == token or escaped:
                     continue  # not a reference HTML knows, or escaped: the text as written
                 decoded = decoded.strip(_INVISIBLE)
             if match.start() > position:
