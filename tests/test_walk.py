@@ -302,3 +302,43 @@ def test_template_closer_inside_code_does_not_close() -> None:
 def test_tab_after_spaces_reaches_the_container_column() -> None:
     opened, _ = open_containers("!!! note\n\n  \tText\n \t\tDeeper\n")
     assert opened.split("\n")[2:4] == ["> \tText", ">\t\tDeeper"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("{: a\n{: b }", ["{: b }"]),
+        ("{: x } {: y }", ["{: x }", "{: y }"]),
+        ("{: a", []),
+        ("{: a {: b\n}", []),
+        ("{:}", ["{:}"]),
+        ("{#\tx #} {#\nx #} {#- x -#} {#x #}", ["{#\tx #}", "{#\nx #}", "{#- x -#}"]),
+        ("{#{{ x }}", ["{{ x }}"]),
+        ("{{{% x %}", ["{% x %}"]),
+        ("{{}} x", ["{{}}"]),
+        ("{% a %}{{ b }}{# c #}", ["{% a %}", "{{ b }}", "{# c #}"]),
+        ("{{ a\n\nb }}", ["{{ a\n\nb }}"]),
+        ("{{ x {% y %}", ["{% y %}"]),
+    ],
+)
+def test_template_spans(text: str, spans: list[str]) -> None:
+    assert [text[start:end] for start, end in template_spans(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("body", "markdown"),
+    [
+        ("{{ x }} b", "\x00" * 7 + " b"),
+        ("{{ x }}", " " * 7),
+        ("{% a\nb %} c", "\x00\x00\x00\x00\n\x00\x00\x00\x00 c"),
+        ("{% a\nb %}\nc", "    \n    \nc"),
+        ('!!! note "{{ x }}"\n\n    {{ y }} z', " " * 18 + "\n\n>   " + "\x00" * 7 + " z"),
+        ("<!-- c --> text", "\x00" * 10 + " text"),
+        ("- <!-- c --> text", "- " + "\x00" * 10 + " text"),
+        ("Text <!-- c --> text", "Text <!-- c --> text"),
+        ("<!-- c -->\ntext", "<!-- c -->\ntext"),
+        ("<!-- a\nb --> text", "\x00" * 6 + "\n" + "\x00" * 5 + " text"),
+    ],
+)
+def test_prepare_markdown(body: str, markdown: str) -> None:
+    assert prepare(body).markdown == markdown

@@ -121,17 +121,17 @@ def template_spans(text: str, code: Sequence[tuple[int, int]] = ()) -> list[tupl
             position = start + 2  # ``{#id}`` is a heading attribute, not a template comment
             continue
         if kind == ":":
-            if next_brace < start + 2:  # the first ``}`` after the last search still comes first
-                next_brace = text.find("}", start + 2)
+            line_end = text.find("\n", start)
+            if line_end == -1:
+                line_end = len(text)
+            if next_brace < start:  # else the first ``}`` after the last search still comes first
+                next_brace = text.find("}", start)
                 if next_brace == -1:
                     next_brace = len(text)
-            close = next_brace if next_brace < len(text) else -1
-            line_end = text.find("\n", start + 2)
-            if close == -1 or -1 < line_end < close:
-                # No ``{:`` before this line's end can close on the line either.
-                position = line_end if line_end != -1 else len(text)
+            if next_brace >= line_end:  # no ``{:`` before this line's end closes on the line
+                position = line_end
                 continue
-            end = close + 1
+            end = next_brace + 1
         else:
             end = _closer_outside_code(text, _TEMPLATE_CLOSER[kind], start + 2, code, starts)
             if end == -1:
