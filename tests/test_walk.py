@@ -14,7 +14,13 @@ import yaml
 from smarthub.config import load_config
 from smarthub.engine import run_check
 from smarthub.load.markdown import BREAK, parse_body, scalar_region
-from smarthub.load.prepare import blank_templates, open_containers, prepare, template_spans
+from smarthub.load.prepare import (
+    blank_templates,
+    code_ranges,
+    open_containers,
+    prepare,
+    template_spans,
+)
 from smarthub.model import TextRegion
 from tests.conftest import write_hub
 from tests.rules.test_cases import CASES_DIR, TODAY
@@ -341,4 +347,39 @@ def test_template_spans(text: str, spans: list[str]) -> None:
     ],
 )
 def test_prepare_markdown(body: str, markdown: str) -> None:
+    assert prepare(body).markdown == markdown
+
+
+def test_first_paragraph_is_the_first_paragraph_not_a_heading() -> None:
+    assert parse_body("# Title\n\nFirst para.\n\nSecond.", 0).first_paragraph == "First para."
+
+
+def test_thematic_break_is_a_break_not_text() -> None:
+    assert _region("a\n\n---\n\nb").text == f"a{BREAK}b{BREAK}"
+
+
+def test_no_quotation_after_an_underscore() -> None:
+    assert _quoted('snake_"e-mail" x') == []
+
+
+def test_template_right_after_code_is_a_template() -> None:
+    text = "`x`{{ y }} z"
+    assert template_spans(text, code_ranges(text)) == [(3, 10)]
+
+
+def test_consecutive_code_blocks_are_two_ranges() -> None:
+    text = "```\na\n```\n```\n{{ x }}\n```\n"
+    assert code_ranges(text) == [(0, 9), (10, 25)]
+
+
+@pytest.mark.parametrize(
+    ("body", "markdown"),
+    [
+        ("<!----> text", "\x00" * 7 + " text"),
+        ("<!-- x\ntext", "<!-- x\ntext"),
+        ("\n<!-- c --> text", "\n" + "\x00" * 10 + " text"),
+        ("<!-- c --> t", "\x00" * 10 + " t"),
+    ],
+)
+def test_prepare_line_leading_comments(body: str, markdown: str) -> None:
     assert prepare(body).markdown == markdown
