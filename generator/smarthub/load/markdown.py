@@ -334,8 +334,15 @@ class _RegionBuilder:
     def add_text(self, start: int, end: int) -> None:
         """Add the body's characters ``[start, end)`` as one piece."""
         piece = self.body[start:end]
-        if piece:
+        if not piece:
+            return
+        if self.pending_block or self.pending_line:
             self._add_piece(start, piece)
+            return
+        self.text_starts.append(self.length)  # the common case, inline: this is the hot path
+        self.file_starts.append(self.body_start + start)
+        self.parts.append(piece)
+        self.length += len(piece)
 
     def _add_piece(self, start: int, piece: str) -> None:
         if self.pending_block:
@@ -351,6 +358,10 @@ class _RegionBuilder:
 
     def _add_scrubbed(self, start: int, end: int) -> None:
         body = self.body
+        if _SCRUB.search(body, start, end) is None:
+            if end > start:
+                self._add_piece(start, body[start:end])
+            return
         position = start
         for match in _SCRUB.finditer(body, start, end):
             token = match.group()

@@ -32,6 +32,8 @@ def sentence_starts(text: str, starts: Iterable[int]) -> set[int]:
     """Offsets of the first word after the symbols that follow each start or sentence end."""
     found: set[int] = set()
     for start in starts:
+        if text[start : start + 1].isalnum():
+            continue  # most blocks open with a word
         end = _LEAD.match(text, start).end()  # type: ignore[union-attr]
         if start < end < len(text):
             found.add(end)
