@@ -14,9 +14,11 @@ metacharacters in forms must match literally, near-misses must not match at all)
 Cases: a single line of 1 to 4 MB, 100,000 to 400,000 near-misses of glossary forms, lists
 and block quotes nested 1,250 to 5,000 deep, forms with regex metacharacters (``C++``,
 ``.NET``, ``(beta)``, ``a*b``), forms that are symbols (``#tag``) among near-misses and
-after a run of 256 KB to 1 MB of ``#``, and, as pull requests and worker processes do, a hub
-of n files checked with all n named as ``PATHS``. The whole script takes about two minutes;
-``--only TEXT`` runs the cases whose name contains ``TEXT``.
+after a run of 256 KB to 1 MB of ``#``, unclosed ``{{``, ``{%`` and ``{:`` openers (10,000 to
+40,000 on one line), unclosed fences, attribute lists closed, open to the line's end and
+unclosed in headings, and, as pull requests and worker processes do, a hub of n files
+checked with all n named as ``PATHS``. ``--only TEXT`` runs only the cases whose name holds
+TEXT. The whole script takes about three minutes.
 """
 
 from __future__ import annotations
@@ -106,6 +108,25 @@ def _symbol_run(size: int) -> str:
     return "A run " + "#" * size + " then #tag.\n"
 
 
+def _unclosed(opener: str) -> Callable[[int], str]:
+    # Openers nothing closes are text: every planted form is reported.
+    def text(count: int) -> str:
+        return f"{opener} the e-mail " * count + "\n"
+
+    return text
+
+
+def _unclosed_fences(count: int) -> str:
+    # Prose with unclosed template openers, then a fence nothing closes, full of openers:
+    # the openers in code are skipped, the prose is checked.
+    return "An e-mail {{ here.\n\n" * count + "```yaml\n" + "{% x\n~~~~\n" * count
+
+
+def _attribute_lists(count: int) -> str:
+    # Closed lists after text, lists open to the line's end, unclosed heading attributes.
+    return "An e-mail {: .lead }\n\n{: .lead an e-mail\n\n# The e-mail {#mail .x\n\n" * count
+
+
 CASES = (
     Case(
         "single line of 1 to 4 MB",
@@ -135,6 +156,15 @@ CASES = (
         5_000,
         _metacharacters,
         lambda repeats: 4 * repeats,
+    ),
+    Case("unclosed {{ (template expressions)", "openers", 20_000, _unclosed("{{"), lambda n: n),
+    Case("unclosed {% (template statements)", "openers", 20_000, _unclosed("{%"), lambda n: n),
+    Case(
+        "unclosed {: (attribute lists), one line", "openers", 20_000, _unclosed("{:"), lambda n: n
+    ),
+    Case("unclosed fences", "paragraphs", 10_000, _unclosed_fences, lambda n: n),
+    Case(
+        "attribute lists, closed and unclosed", "groups", 5_000, _attribute_lists, lambda n: 3 * n
     ),
     Case(
         "symbol forms (#tag) among near-misses",

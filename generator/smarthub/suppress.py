@@ -5,6 +5,9 @@ In Markdown (HTML comments, so nothing shows in the site)::
     <!-- smarthub-disable-next-line TERM001 -->
     <!-- smarthub-disable term.casing -->  ...  <!-- smarthub-enable -->
 
+A comment may run over several lines; ``disable-next-line`` then covers the line after the
+one holding ``-->``.
+
 and for a whole file, in front matter: ``smarthub: {disable: [TERM004]}``. Rules are named by
 code, name or family; none means every rule. A directive that suppresses nothing is
 reported as LINT001, so stale exceptions do not pile up.
@@ -93,9 +96,10 @@ def collect(source: SourceFile) -> list[Suppression]:
                         still_open.append(opened)
                 open_ranges = still_open
                 continue
-            first, last = (
-                (line + 1, line + 1) if kind == "disable-next-line" else (line, _EVERY_LINE)
-            )
+            if kind == "disable-next-line":  # the line after the comment's last line
+                first = last = source.position(end - 1)[0] + 1
+            else:
+                first, last = line, _EVERY_LINE
             suppression = Suppression(source, start, end, codes, first, last)
             suppression.problems += [f"names unknown rule '{name}'" for name in unknown]
             if kind == "disable":

@@ -9,31 +9,35 @@ text pieces (``**``, ``[``) is dropped so ``hot **lead**`` still reads as ``hot 
 
 from __future__ import annotations
 
+import html
 import re
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import pyromark
-
+from smarthub.load.prepare import (
+    BREAK,
+    PARSER,
+    blank_templates,
+    byte_to_char,
+    open_containers,
+    prepare,
+    template_spans,
+)
+from smarthub.load.quotes import quotations, sentence_starts
 from smarthub.model.source import TextRegion
 
-_OPTIONS = (
-    pyromark.Options.ENABLE_TABLES
-    | pyromark.Options.ENABLE_FOOTNOTES
-    | pyromark.Options.ENABLE_STRIKETHROUGH
-    | pyromark.Options.ENABLE_TASKLISTS
-    | pyromark.Options.ENABLE_HEADING_ATTRIBUTES
-    | pyromark.Options.ENABLE_DEFINITION_LIST
-)
-PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which parses pages alike
+__all__ = [
+    "BREAK",
+    "PARSER",
+    "ParsedBody",
+    "blank_templates",
+    "byte_to_char",
+    "open_containers",
+    "parse_body",
+    "scalar_region",
+]
 
-BREAK = "\x00"
-
-# Template expressions and kramdown attribute lists are not Markdown: blank them out before
-# parsing (same length, so offsets hold) and they are neither parsed nor checked.
-_SOURCE_MASK = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{:[^}\n]*\}", re.DOTALL)
 # Bare URLs, domains and e-mail addresses inside text. Each pattern starts with a literal
 # (``://``, ``www.``, ``@``) so the regex engine jumps from one to the next; the part before
 # the literal is then widened by hand. Scanning stays linear however long a word is.
@@ -43,9 +47,46 @@ _WWW = re.compile(r"www\." + _URL_TAIL, re.IGNORECASE)
 _AFTER_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
-# Python-Markdown containers (admonitions, collapsible details, content tabs) whose body is
-# indented by four spaces, which CommonMark would read as a code block.
-_CONTAINER = re.compile(r"^( *)(?:!!!\+?|\?\?\?\+?|===\+?)(?=[ \t]|$)[^\n]*$")
+# Characters that show nothing inside a word (soft hyphen, zero-width space, non-joiner,
+# joiner, word joiner, BOM): dropped from the text, so ``e-ma\u00adil`` reads ``e-mail``.
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SCRUB = re.compile(
+    rf"[{_INVISIBLE}]+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});"
+)
+_NEEDS_SCRUB = re.compile(rf"[&{_INVISIBLE}]")
+# Inline HTML elements that only style their text: the words on both sides still join
+# (``hot <span>lead</span>``). Any other tag or comment ends the text on its side.
+_PHRASING = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+    ]
+)
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 _BLOCKS = frozenset(
     {
@@ -63,9 +104,7 @@ _SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
 _INLINE_MARKUP = frozenset(
     {"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Image"}
 )
-_INLINE_SKIPPED = frozenset(
-    {"Code", "InlineHtml", "Html", "FootnoteReference", "InlineMath", "DisplayMath"}
-)
+_INLINE_SKIPPED = frozenset({"Code", "InlineHtml", "Html", "InlineMath", "DisplayMath"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,24 +118,21 @@ class ParsedBody:
 
 def parse_body(text: str, body_start: int) -> ParsedBody:
     """Parse the Markdown in ``text[body_start:]`` into a ``TextRegion`` with file offsets."""
-    body = text[body_start:]
-    if _SOURCE_MASK.search(body):
-        prepared = blank_templates(body)
-        body = blank_templates(body, BREAK)
-    else:
-        prepared = body
-    prepared, titles = open_containers(prepared)
-    walk = _Walk(body, body_start, byte_to_char(prepared))
-    walk.run(PARSER.events_with_range(prepared, merge_text=True))
+    prepared = prepare(text[body_start:])
+    walk = _Walk(prepared.source, body_start, byte_to_char(prepared.markdown))
+    walk.run(PARSER.events_with_range(prepared.markdown, merge_text=True))
     builder = walk.builder
-    for start, end in titles:  # container titles are plain text, checked like headings
+    for start, end in prepared.titles:  # container titles are plain text, checked like headings
         builder.start_block()
         heading_start = builder.length
         builder.add_text(start, end)
         builder.headings.append((heading_start, builder.length))
     builder.add_break()
-    definition = " ".join("".join(walk.first_paragraph).split())
-    return ParsedBody(builder.region(), definition, tuple(walk.comments))
+    definition = " ".join("".join(walk.first_paragraph).replace(BREAK, "").split())
+    comments = sorted(
+        walk.comments + [(body_start + s, body_start + e) for s, e in prepared.comments]
+    )
+    return ParsedBody(builder.region(), definition, tuple(comments))
 
 
 class _Walk:
@@ -106,7 +142,7 @@ class _Walk:
     emphasis boundaries) are tested first and offsets are only converted for non-ASCII files.
     """
 
-    def __init__(self, body: str, body_start: int, to_char) -> None:
+    def __init__(self, body: str, body_start: int, to_char: Callable[[int], int]) -> None:
         self.builder = _RegionBuilder(body, body_start)
         self.body_start = body_start
         self.to_char = to_char
@@ -121,6 +157,7 @@ class _Walk:
         heading_start = -1
         first_state = 0  # 0 before the first paragraph, 1 inside it, 2 after it
         first_paragraph = self.first_paragraph
+        html_block: tuple[int, int] | None = None  # the open HTML block's byte range
         for event, span in events:
             if type(event) is str:  # SoftBreak, HardBreak, Rule
                 if event != "Rule" and not skip_depth:
@@ -149,6 +186,8 @@ class _Walk:
                 elif tag in _SKIPPED_BLOCKS:
                     skip_depth += 1
                     add_break()
+                    if tag == "HtmlBlock":
+                        html_block = (span["start"], span["end"])
                 elif tag in _BLOCKS:
                     start_block()
                     if tag == "Heading":
@@ -174,18 +213,36 @@ class _Walk:
                         first_state = 2
                 continue
             ((kind, value),) = event.items()
-            if kind in _INLINE_SKIPPED:
+            if kind == "FootnoteReference":
+                continue  # a marker, like emphasis: the words around it still join
+            if kind not in _INLINE_SKIPPED:
+                continue
+            if kind == "Code" or kind == "InlineMath":
+                builder.pending_block = builder.pending_line = False  # code is the first word
                 if first_state == 1 and kind == "Code":
                     first_paragraph.append(value)
-                elif kind in ("Html", "InlineHtml") and "smarthub-" in value:
-                    start = self.body_start + to_char(span["start"])
-                    self.comments.append((start, self.body_start + to_char(span["end"])))
-                add_break()
-
-
-def blank_templates(text: str, fill: str = " ") -> str:
-    """Template expressions and kramdown attribute lists replaced by ``fill`` (same length)."""
-    return _SOURCE_MASK.sub(lambda match: fill * len(match.group()), text)
+            elif kind == "Html" or kind == "InlineHtml":
+                if "smarthub-" in value:
+                    # A comment over several lines of an HTML block comes one line per event.
+                    start, end = (
+                        html_block
+                        if kind == "Html" and html_block
+                        else (span["start"], span["end"])
+                    )
+                    comment = (self.body_start + to_char(start), self.body_start + to_char(end))
+                    if comment not in self.comments:
+                        self.comments.append(comment)
+                if kind == "InlineHtml":
+                    name = _TAG_NAME.match(value)
+                    if name is not None:
+                        name = name.group(1).lower()
+                        if name in _PHRASING:
+                            continue
+                        if name in ("br", "wbr") and not skip_depth:
+                            add_break()
+                            builder.pending_line = True
+                            continue
+            add_break()
 
 
 def _mask_addresses(text: str) -> str:
@@ -221,20 +278,42 @@ def _mask_addresses(text: str) -> str:
 
 
 def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:
-    """A region for one front-matter value (``title``, ``summary``) at file offsets ``[start, end)``."""
-    raw = _mask_addresses(text[start:end])
-    first_word = next((index for index, char in enumerate(raw) if char.isalnum()), 0)
+    """A region for one front-matter value (``title``, ``summary``) at file offsets ``[start, end)``.
+
+    Template expressions in the value are skipped as in bodies. The quotes of a quoted YAML
+    scalar are not a quotation; quotation marks inside the value are.
+    """
+    raw = text[start:end]
+    spans = template_spans(raw)
+    if spans:
+        pieces, position = [], 0
+        for span_start, span_end in spans:
+            pieces += [raw[position:span_start], BREAK * (span_end - span_start)]
+            position = span_end
+        raw = "".join([*pieces, raw[position:]])
+    raw = _mask_addresses(raw)
+    inner = 1 if len(raw) > 1 and raw[0] in "\"'" and raw[-1] == raw[0] else 0
+    quotes = tuple(
+        (quote_start + inner, quote_end + inner)
+        for quote_start, quote_end in quotations(raw[inner : len(raw) - inner], ())
+    )
     return TextRegion(
         text=raw,
         text_starts=array("q", [0]),
         file_starts=array("q", [start]),
-        block_starts=frozenset({first_word}),
+        block_starts=frozenset({0} | sentence_starts(raw, (0,))),
         headings=((0, len(raw)),) if heading else (),
+        quotes=quotes,
     )
 
 
 class _RegionBuilder:
-    """Joins text pieces, remembering where each came from."""
+    """Joins text pieces, remembering where each came from.
+
+    ``add_text`` copies the file's own characters. In a body with character references or
+    invisible characters, it decodes ``&nbsp;``-style references to the character they stand
+    for and drops invisible characters, each as its own piece, so offsets stay the file's.
+    """
 
     def __init__(self, body: str, body_start: int) -> None:
         self.body = body
@@ -243,100 +322,90 @@ class _RegionBuilder:
         self.text_starts = array("q")
         self.file_starts = array("q")
         self.block_starts: set[int] = set()
+        self.boundaries: list[int] = []  # where each block's text begins, for quotations
+        self.line_starts: set[int] = set()  # after ``<br>``: the next word starts a sentence
         self.headings: list[tuple[int, int]] = []
         self.length = 0
         self.pending_block = False
+        self.pending_line = False
+        if _NEEDS_SCRUB.search(body):
+            self.add_text = self._add_scrubbed  # type: ignore[method-assign]
 
     def add_text(self, start: int, end: int) -> None:
+        """Add the body's characters ``[start, end)`` as one piece."""
         piece = self.body[start:end]
         if not piece:
             return
+        if self.pending_block or self.pending_line:
+            self._add_piece(start, piece)
+            return
+        self.text_starts.append(self.length)  # the common case, inline: this is the hot path
+        self.file_starts.append(self.body_start + start)
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def _add_piece(self, start: int, piece: str) -> None:
         if self.pending_block:
             self.block_starts.add(self.length)
             self.pending_block = False
+        if self.pending_line:
+            self.line_starts.add(self.length)
+            self.pending_line = False
         self.text_starts.append(self.length)
         self.file_starts.append(self.body_start + start)
         self.parts.append(piece)
         self.length += len(piece)
 
+    def _add_scrubbed(self, start: int, end: int) -> None:
+        body = self.body
+        if _SCRUB.search(body, start, end) is None:
+            if end > start:
+                self._add_piece(start, body[start:end])
+            return
+        position = start
+        for match in _SCRUB.finditer(body, start, end):
+            token = match.group()
+            decoded = ""
+            if token[0] == "&":
+                index = match.start()
+                while index > start and body[index - 1] == "\\":
+                    index -= 1
+                escaped = (match.start() - index) % 2
+                decoded = html.unescape(token)
+                if decoded == token or escaped:
+                    continue  # not a reference HTML knows, or escaped: the text as written
+                decoded = decoded.strip(_INVISIBLE)
+            if match.start() > position:
+                self._add_piece(position, body[position : match.start()])
+            if decoded:
+                self._add_piece(match.start(), decoded)
+            position = match.end()
+        if end > position:
+            self._add_piece(position, body[position:end])
+
     def add_break(self) -> None:
+        """End the text here: no match runs across a break."""
         if self.parts and self.parts[-1] != BREAK:
             self.parts.append(BREAK)
             self.length += 1
 
     def start_block(self) -> None:
+        """A paragraph, heading, list item or table cell begins with the next text."""
         self.add_break()
         self.pending_block = True
+        self.boundaries.append(self.length)
 
     def region(self) -> TextRegion:
+        """The joined text with its offsets, sentence starts and quotations."""
         text = "".join(self.parts)
         if "://" in text or "www." in text or "@" in text:
             text = _mask_addresses(text)
+        starts = self.block_starts | self.line_starts
         return TextRegion(
             text=text,
             text_starts=self.text_starts or array("q", [0]),
             file_starts=self.file_starts or array("q", [self.body_start]),
-            block_starts=frozenset(self.block_starts),
+            block_starts=frozenset(starts | sentence_starts(text, starts)),
             headings=tuple(self.headings),
+            quotes=quotations(text, self.boundaries),
         )
-
-
-def byte_to_char(text: str) -> Callable[[int], int]:
-    """A function from UTF-8 byte offsets to character offsets in ``text``."""
-    if text.isascii():
-        return int  # the identity on offsets, and cheaper to call than a lambda
-    byte_positions: list[int] = []
-    extra_before: list[int] = []
-    extra = 0
-    for match in re.finditer(r"[^\x00-\x7f]", text):
-        byte_positions.append(match.start() + extra)
-        extra += len(match.group().encode("utf-8")) - 1
-        extra_before.append(extra)
-
-    def to_char(offset: int) -> int:
-        index = bisect_right(byte_positions, offset - 1) - 1
-        return offset - (extra_before[index] if index >= 0 else 0)
-
-    return to_char
-
-
-def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
-    """Rewrite indented container bodies so CommonMark parses them as prose, keeping offsets.
-
-    Python-Markdown reads ``!!! note``, ``??? tip`` and ``=== "Tab"`` followed by lines
-    indented four spaces as a container; CommonMark would read those lines as a code block.
-    Each four-space indent that belongs to such a container becomes ``>   `` (a block
-    quote) and the marker is blanked except its quoted title. The text keeps its length,
-    so every offset still points at the same character of the file. Returns the rewritten
-    text and the offsets of the titles (inside their quotes), which are checked apart.
-    """
-    titles: list[tuple[int, int]] = []
-    if "!!!" not in body and "???" not in body and "===" not in body:
-        return body, titles
-    lines = body.split("\n")
-    line_start = 0
-    depth = 0  # open containers; the k-th has its marker indented 4 * (k - 1) spaces
-    for index, line in enumerate(lines):
-        if line.strip():
-            indent = len(line) - len(line.lstrip(" "))
-            depth = min(depth, indent // 4)
-        this_line_start, line_start = line_start, line_start + len(line) + 1
-        if not depth and "!!!" not in line and "???" not in line and "===" not in line:
-            continue
-        rest = line[4 * depth :]
-        if depth and line.strip():
-            line = ">   " * depth + rest
-        marker = _CONTAINER.match(rest)
-        if marker and not marker.group(1):
-            title = re.search(r'"([^"\n]*)"', rest)
-            if title:
-                titles.append(
-                    (
-                        this_line_start + 4 * depth + title.start(1),
-                        this_line_start + 4 * depth + title.end(1),
-                    )
-                )
-            line = ">   " * depth + " " * len(rest)
-            depth += 1
-        lines[index] = line
-    return "\n".join(lines), titles
