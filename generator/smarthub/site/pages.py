@@ -121,6 +121,8 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
         ),
         paths.CATALOG_BY_STAGE: renderer.render("catalog_by_stage.md.j2", paths.CATALOG_BY_STAGE),
     }
+    if index.config.voice.configured:
+        pages[paths.VOICE] = renderer.render("voice.md.j2", paths.VOICE)
     for term in index.hub.terms.values():
         pages[paths.term_page(term.id)] = renderer.term(term)
     for persona in index.hub.personas.values():
