@@ -331,9 +331,10 @@ def rules() -> None:
 
     every = all_rules()
     name_width = max(len(rule.name) for rule in every)
+    code_width = max(len(rule.code) for rule in every)
     for rule in every:
         click.echo(
-            f"{rule.code}  {rule.name:<{name_width}}  {rule.severity.value:<7}  {rule.summary}"
+            f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  {rule.severity.value:<7}  {rule.summary}"
         )
 
 
@@ -507,6 +508,81 @@ def report_command(config_file: str | None, output_format: str, today: str | Non
 
     day = _today(today)
     click.echo(renderer_for(output_format)(build_insights(_load(config_file), day)), nl=False)
+
+
+@cli.command("harvest")
+@config_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(("text", "json")),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Leave out candidates seen fewer times.",
+)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Candidates shown per kind (text output).",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write a proposed glossary entry for each candidate (existing files are never replaced).",
+)
+@click.option("--owner", metavar="TEAM", help="Owner of written entries (default: the first team).")
+def harvest_command(
+    config_file: str | None,
+    output_format: str,
+    min_count: int,
+    limit: int,
+    write: bool,
+    owner: str | None,
+) -> None:
+    """What the glossary does not cover yet: variant spellings, names, acronyms, conflicts."""
+    from smarthub import harvest
+    from smarthub.atomic import write_atomic
+    from smarthub.load import load_hub
+
+    config = _load(config_file)
+    if owner is not None and owner not in config.teams:
+        raise ConfigError(
+            [f"--owner {owner!r} is not one of the teams ({', '.join(config.teams)})"]
+        )
+    candidates = harvest.harvest(load_hub(config), min_count=min_count)
+    if output_format == "json":
+        click.echo(harvest.render_json(candidates), nl=False)
+    else:
+        click.echo(harvest.render_text(candidates, limit=limit), nl=False)
+    if not write:
+        return
+    folder = config.root / config.glossary_dir
+    written = 0
+    for candidate in candidates:
+        draft = harvest.draft_entry(candidate, owner or config.teams[0])
+        if draft is None:
+            continue
+        entry_id, text = draft
+        path = folder / f"{entry_id}.md"
+        if path.exists() or path.is_symlink():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            write_atomic(path, text, overwrite=False)
+        except FileExistsError:
+            continue
+        written += 1
+        click.echo(f"Wrote {path.relative_to(config.root).as_posix()}", err=True)
+    click.echo(f"{written} proposed entr{'y' if written == 1 else 'ies'} written.", err=True)
 
 
 @cli.command("new")

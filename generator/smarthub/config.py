@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from smarthub.voice.settings import HarvestSettings, VoiceSettings, parse_harvest, parse_voice
 from smarthub.yamlsafe import (
     DuplicateKey,
     MkDocsConfigLoader,
@@ -56,6 +58,8 @@ class HubConfig:
     acronyms_allow: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    harvest: HarvestSettings = field(default_factory=HarvestSettings)
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
 
@@ -76,6 +80,8 @@ _OPTION_NAMES = (
     "glossary_dir",
     "personas_dir",
     "playbooks_dir",
+    "voice",
+    "harvest",
     # Site options (read by the MkDocs plugin, accepted here so one file serves both).
     "search",
     "search_boost",
@@ -210,6 +216,9 @@ def _find_plugin_options(
     return None, None, line
 
 
+_KEY_PART = re.compile(r"\[\d+\]|[^.\[\]]+")
+
+
 class _Validator:
     """Collects problems with the line of the offending key."""
 
@@ -220,8 +229,15 @@ class _Validator:
         self.messages: list[str] = []
 
     def problem(self, key: str, message: str) -> None:
-        value_node = child_node(self.options_node, key.split(".")[0])
-        line = value_node.start_mark.line + 1 if value_node else self.plugin_line
+        """Report ``message`` at the line of ``key`` (``voice.phrases[2].reason``), or the
+        nearest enclosing key that exists."""
+        line = self.plugin_line
+        node = self.options_node
+        for part in _KEY_PART.findall(key):
+            node = child_node(node, int(part[1:-1]) if part.startswith("[") else part)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
         self.messages.append(f"{self.file_name}:{line}: plugins.smarthub.{key}: {message}")
 
     def id_list(
@@ -333,6 +349,8 @@ def _validate(
                 severity[rule.code] = level
 
     search = _search_engine(check, options.get("search", "lunr"))
+    voice = parse_voice(options.get("voice"), check.problem, asset_types)
+    harvest = parse_harvest(options.get("harvest"), check.problem)
 
     folders = {}
     for key, default in (
@@ -380,6 +398,8 @@ def _validate(
         acronyms_allow=allow,
         severity=severity,
         search=search,
+        voice=voice,
+        harvest=harvest,
         raw_options=options,
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from smarthub.findings import Edit, Finding
 from smarthub.matcher import Occurrence, TermMatcher
@@ -14,6 +14,8 @@ from smarthub.model import Hub, SourceFile, TextRegion
 
 if TYPE_CHECKING:
     from smarthub.checks.registry import Rule
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -24,6 +26,13 @@ class CheckContext:
     today: dt.date
     reported: set[str] | None = None  # hub-relative paths to report on; None: all
     _occurrences: dict[int, list[tuple[TextRegion, list[Occurrence]]]] = field(default_factory=dict)
+    _shared: dict[str, Any] = field(default_factory=dict)
+
+    def shared(self, key: str, build: Callable[[], _T]) -> _T:
+        """A value built once per run and shared by the rules that ask for ``key``."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return self._shared[key]
 
     @cached_property
     def matcher(self) -> TermMatcher:

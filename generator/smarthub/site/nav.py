@@ -25,6 +25,7 @@ def build_nav(
 ) -> list[NavItem]:
     """A MkDocs ``nav`` for the pages of this build (docs-relative Markdown paths)."""
     config = index.config
+    generated = set(generated)
     nav: list[NavItem] = [{"Home": paths.HOME}]
     # Term pages stay out of the nav: dozens of them would bury every other section in the
     # sidebar. The A–Z index and search lead to them.
@@ -46,6 +47,8 @@ def build_nav(
             ]
         }
     )
+    if paths.VOICE in generated:
+        nav.append({"Brand voice rules": paths.VOICE})
     catalog: list[NavItem] = [
         {"By type": paths.CATALOG_BY_TYPE},
         {"By persona": paths.CATALOG_BY_PERSONA},

@@ -140,6 +140,8 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
             built=dt.date.today(),
         ),
     }
+    if index.config.voice.configured:
+        pages[paths.VOICE] = renderer.render("voice.md.j2", paths.VOICE)
     for term in index.hub.terms.values():
         pages[paths.term_page(term.id)] = renderer.term(term)
     for persona in index.hub.personas.values():

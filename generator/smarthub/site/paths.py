@@ -24,6 +24,7 @@ JOURNEY = "journey/index.md"
 CATALOG_BY_TYPE = "catalog/index.md"
 CATALOG_BY_PERSONA = "catalog/by-persona.md"
 CATALOG_BY_STAGE = "catalog/by-stage.md"
+VOICE = "voice/index.md"  # the brand-voice rules, generated from the voice options
 STYLESHEET = "assets/smarthub/smarthub.css"
 SEARCH_SCRIPT = "assets/smarthub/search.js"  # the Pagefind search box (search: pagefind)
 ANSWERS_SCRIPT = "assets/smarthub/answers.js"  # search answers and result labels

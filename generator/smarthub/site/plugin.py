@@ -70,6 +70,8 @@ class SmarthubPluginConfig(Config):
     personas_dir = c.Optional(c.Type(object))
     playbooks_dir = c.Optional(c.Type(object))
     search = c.Optional(c.Type(object))  # lunr | pagefind
+    voice = c.Optional(c.Type(object))  # brand-voice rules (VOICE001-006, the voice page)
+    harvest = c.Optional(c.Type(object))  # what `smarthub harvest` never proposes again
     # Site options.
     search_boost = c.Type(bool, default=True)  # boost glossary pages in search results
     drafts = c.Type(bool, default=False)  # publish draft and retired assets
