@@ -49,6 +49,7 @@ class HubConfig:
     acronyms_allow: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
+    check_quoted_terms: bool = False  # TERM001-TERM003 also inside quotation marks
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
 
@@ -66,6 +67,7 @@ _OPTION_NAMES = (
     "review_intervals",
     "acronyms",
     "severity",
+    "check_quoted_terms",
     "glossary_dir",
     "personas_dir",
     "playbooks_dir",
@@ -253,6 +255,10 @@ def _validate(
                 severity[rule.code] = level
 
     search = _search_engine(check, options.get("search", "lunr"))
+    check_quoted = options.get("check_quoted_terms", False)
+    if not isinstance(check_quoted, bool):
+        check.problem("check_quoted_terms", f"expected true or false, got {check_quoted!r}")
+        check_quoted = False
 
     folders = {}
     for key, default in (
@@ -290,6 +296,7 @@ def _validate(
         acronyms_allow=allow,
         severity=severity,
         search=search,
+        check_quoted_terms=check_quoted,
         raw_options=options,
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)

@@ -1,0 +1,143 @@
+"""What to write instead of a term occurrence: the target's form in the writer's case and inflection.
+
+A glossary term's capitals are either a *title* or a *spelling*. ``Win rate`` (casing ``any``
+or ``sentence``, no capital past the first letter) is a title: the entry is headed that
+way, but in running text it is ``win rate``. ``HubSpot``, ``Ledger Core`` with ``casing:
+exact``, ``Marketing Qualified Lead`` and every abbreviation are spellings: they are written
+as listed wherever they stand. A title takes the case of what it replaces (lower case
+mid-sentence, a capital where the writer wrote one, capitals in text written in capitals);
+a spelling never changes.
+
+Plurals are English, not suffixes: the replacement's plural comes from ``inflect``; when it
+is not a regular ``-s``, ``-es`` or ``-ies`` plural (``analyses``, ``people``, ``sheep``)
+the suggestion is given but is not safe to apply without a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from smarthub.matcher import Occurrence
+
+if TYPE_CHECKING:
+    from inflect import engine as InflectEngine
+
+    from smarthub.model import Term
+
+_ACRONYM = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*")
+_PLURALS = ("s", "es", "S", "ES")
+_POSSESSIVES = ("'s", "’s", "'S", "’S")
+_PLURAL_POSSESSIVES = ("s'", "s’", "S'", "S’")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A replacement text, and whether ``--fix`` may apply it without a person."""
+
+    text: str
+    safe: bool = True
+
+
+def is_acronym(text: str) -> bool:
+    """Two or more capitals and nothing lower-case: ``BDR``, ``B2B``, ``M&A``."""
+    return bool(_ACRONYM.fullmatch(text)) and sum(char.isupper() for char in text) >= 2
+
+
+def is_spelling(text: str, term: Term) -> bool:
+    """Whether a target form's capitals are its spelling rather than a title's first letter."""
+    return (
+        term.casing == "exact"
+        or text == term.abbreviation
+        or any(char.isupper() for char in text[1:])
+    )
+
+
+def replacement(occurrence: Occurrence, target: Term, *, at_sentence_start: bool) -> Suggestion:
+    """What to write instead of ``occurrence``: a form of ``target`` in the writer's case.
+
+    An occurrence of an acronym (an abbreviation, or an avoided form like ``BDR``) is
+    replaced by the target's abbreviation when it has one, never by the long form.
+    """
+    listed = occurrence.form.text
+    acronym = occurrence.form.kind == "abbreviation" or is_acronym(listed)
+    base = target.abbreviation if acronym and target.abbreviation else target.term
+    spelling = is_spelling(base, target)
+    style = "spelling" if spelling else _written_style(occurrence.stem, listed, at_sentence_start)
+    text, safe = _inflected(
+        base, occurrence.inflection, spelling, acronym=base == target.abbreviation
+    )
+    return Suggestion(_styled(text, style), safe)
+
+
+def _written_style(written: str, listed: str, at_sentence_start: bool) -> str:
+    """How the writer cased the form: ``upper``, ``title``, ``capital`` or ``lower``.
+
+    A capital the listed form has itself (``Hubspot``, ``BDR``) says nothing about the
+    writer, except at a sentence start.
+    """
+    letters = [char for char in written if char.isalpha()]
+    if len(letters) >= 2 and all(char.isupper() for char in letters) and not is_acronym(listed):
+        return "upper"
+    if not written[:1].isupper():
+        return "lower"
+    if listed[:1].isupper() and not at_sentence_start:
+        return "lower"
+    words = written.split()
+    if len(words) > 1 and all(word[:1].isupper() for word in words):
+        return "title"
+    return "capital"
+
+
+def _styled(text: str, style: str) -> str:
+    if style == "upper":
+        return text.upper()
+    if style == "title":
+        return " ".join(word[:1].upper() + word[1:] for word in text.split(" "))
+    if style == "capital":
+        return text[:1].upper() + text[1:]
+    if style == "lower":
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def _inflected(base: str, inflection: str, spelling: bool, *, acronym: bool) -> tuple[str, bool]:
+    """``base`` with the occurrence's inflection carried over as English, and whether it is safe."""
+    if not inflection or inflection in _POSSESSIVES:
+        return base + inflection, True
+    plural, regular = (base + "s", True) if acronym else _plural(base, spelling)
+    if inflection in _PLURAL_POSSESSIVES:
+        apostrophe = inflection[1:]
+        plural += apostrophe if plural.endswith(("s", "S")) else apostrophe + "s"
+    elif inflection not in _PLURALS:  # not an inflection the matcher produces
+        return base + inflection, False
+    return plural, regular
+
+
+def _plural(base: str, spelling: bool) -> tuple[str, bool]:
+    """The plural of ``base`` and whether it is regular (``-s``, ``-es``, consonant ``-y`` to ``-ies``).
+
+    Irregular or undecidable plurals (``people``, ``sheep``, ``mothers-in-law``) come back
+    as ``inflect`` spells them, flagged unsafe.
+    """
+    lower = base.lower()
+    plural = _inflect().plural_noun(lower) or ""
+    if plural and plural != lower:
+        for suffix in ("es", "s"):
+            if plural == lower + suffix:
+                return base + suffix, True
+        if len(lower) > 1 and lower[-2] not in "aeiou" and plural == lower[:-1] + "ies":
+            return base[:-1] + "ies", True
+    if not plural or spelling:
+        return base + "s", False
+    return base[:1] + plural[1:] if base[:1].isupper() else plural, False
+
+
+@cache
+def _inflect() -> InflectEngine:
+    # Imported on first plural: most runs never need one, and inflect takes ~0.1 s to import.
+    import inflect
+
+    return inflect.engine()
