@@ -45,7 +45,7 @@ def plan(
     result: CheckResult,
     codes: Iterable[str] | None = None,
     *,
-    skip: Set[tuple[str, str, str]] = frozenset(),
+    skip: Set[tuple[str, ...]] = frozenset(),
 ) -> list[FileFix]:
     """Group the findings' safe edits by file; overlapping edits keep the first.
 
@@ -82,14 +82,15 @@ def plan(
     return [plans[path] for path in sorted(plans)]
 
 
-def edit_key(source: SourceFile, edit: Edit) -> tuple[str, str, str]:
+def edit_key(source: SourceFile, edit: Edit) -> tuple[str, str, str, str, str]:
     """An edit named by its file, its surroundings and its replacement, not by its offsets.
 
     Offsets move as other fixes land in the same file; the text around an edit does not.
     """
     text = source.text
-    context = text[max(0, edit.start - _KEY_CONTEXT) : edit.end + _KEY_CONTEXT]
-    return source.rel, context, edit.replacement
+    before = text[max(0, edit.start - _KEY_CONTEXT) : edit.start]
+    after = text[edit.end : edit.end + _KEY_CONTEXT]
+    return source.rel, before, text[edit.start : edit.end], after, edit.replacement
 
 
 _KEY_CONTEXT = 40
@@ -116,7 +117,7 @@ def fix_until_stable(
     that edit is not tried again: ``--fix`` never writes a finding of its own making.
     """
     outcome = FixOutcome(result)
-    skip: set[tuple[str, str, str]] = set()
+    skip: set[tuple[str, ...]] = set()
     refused: set[str] = set()
     for _ in range(max_passes):
         plans = [p for p in plan(outcome.result, skip=skip) if p.fixed and p.path not in refused]

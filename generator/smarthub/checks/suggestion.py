@@ -16,9 +16,11 @@ the suggestion is given but is not safe to apply without a person.
 from __future__ import annotations
 
 import re
+import sys
+import types
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from smarthub.matcher import Occurrence
 
@@ -137,7 +139,28 @@ def _plural(base: str, spelling: bool) -> tuple[str, bool]:
 
 @cache
 def _inflect() -> InflectEngine:
-    # Imported on first plural: most runs never need one, and inflect takes ~0.1 s to import.
+    """inflect's engine, imported on the first plural (most runs never need one).
+
+    inflect 7 wraps its API in typeguard's ``@typechecked``, which recompiles every
+    function on import: 1-5 s here (jaraco/inflect#212). The checks are for inflect's own
+    callers' mistakes, so the import runs with a no-op ``typechecked``: 0.07 s.
+    """
+    if "inflect" not in sys.modules:
+        saved = sys.modules.get("typeguard")
+        no_checks = types.ModuleType("typeguard")
+        no_checks.typechecked = _no_typecheck  # type: ignore[attr-defined]
+        sys.modules["typeguard"] = no_checks
+        try:
+            import inflect
+        finally:
+            if saved is None:
+                del sys.modules["typeguard"]
+            else:
+                sys.modules["typeguard"] = saved
     import inflect
 
     return inflect.engine()
+
+
+def _no_typecheck(function: Any = None, **_options: Any) -> Any:
+    return function if function is not None else _no_typecheck

@@ -177,7 +177,7 @@ def check_casing(ctx: CheckContext) -> Iterator[Finding]:
         if term.casing == "any" or occurrence.form.kind not in ("term", "alias"):
             continue
         written = " ".join(occurrence.stem.split())
-        if written in term.accepted_forms or _in_capitals_label(region, occurrence):
+        if _in_capitals_label(region, occurrence):
             continue
         expected = next(
             (form for form in term.accepted_forms if form.casefold() == written.casefold()),
@@ -190,6 +190,8 @@ def check_casing(ctx: CheckContext) -> Iterator[Finding]:
                 written, expected, region, occurrence.start
             ):
                 continue
+        elif written in term.accepted_forms:
+            continue
         suggestion = expected
         if term.casing == "sentence" and _at_sentence_start(region, occurrence.start):
             suggestion = expected[0].upper() + expected[1:]
