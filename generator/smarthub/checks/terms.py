@@ -63,8 +63,11 @@ def _suggest(region: TextRegion, occurrence: Occurrence, target: Term) -> Sugges
     "A form the glossary lists under 'avoid' is used.",
     """
 What it does: flags every use of a form that a glossary entry lists under `avoid`, and
-suggests the entry's canonical term, keeping the inflection and a leading capital
-(`Hot leads` -> `Marketing Qualified Leads`).
+suggests the entry's term in the writer's case and inflection: `close rates` ->
+`win rates` mid-sentence, `Close rate` -> `Win rate` at a sentence start, `CLOSE RATE` ->
+`WIN RATE`; an acronym (`BDR`) becomes the term's abbreviation (`SDR`); a spelling such
+as `HubSpot` is kept as written. For a deprecated entry, the suggestion is its
+replacement. An irregular plural (`salespeople`) is suggested but not fixed.
 
 Why: the teams agreed on one word for one thing. A forbidden synonym in a deck or an email
 makes the two teams mean different things by the same number.
