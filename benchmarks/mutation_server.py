@@ -41,7 +41,7 @@ TARGETS = {
     ],
 }
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"]
-TIMEOUT = 120
+TIMEOUT = 30
 
 
 def _reload_from_disk() -> None:

@@ -204,3 +204,23 @@ def test_loop_reports_a_refused_file_once_and_goes_on(check) -> None:
         "and run again"
     ]
     assert outcome.unsettled == []
+
+
+def test_a_refused_file_does_not_stop_the_others(hub: Callable[..., Path]) -> None:
+    root = hub(
+        {**GLOSSARY, "content/a/index.md": "An e-mail.\n", "content/b/index.md": "An e-mail.\n"}
+    )
+    config = load_config(root / "mkdocs.yml")
+
+    def rerun() -> CheckResult:
+        return run_check(config, today=TODAY)
+
+    first = root / "content/a/index.md"
+    first.chmod(stat.S_IRUSR)
+    try:
+        outcome = fix.fix_until_stable(rerun(), rerun)
+    finally:
+        first.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert [finding.path for finding in outcome.applied] == ["content/b/index.md"]
+    assert (root / "content/b/index.md").read_text() == "An email.\n"
+    assert len(outcome.refused) == 1
