@@ -168,11 +168,11 @@ def test_loop_runs_until_nothing_changes(check) -> None:
 
 
 def test_loop_undoes_an_edit_that_creates_an_unfixable_finding(check) -> None:
-    root, rerun = check("The e-mail **blast**.\n\nAn e-mail.\n")
+    root, rerun = check("An e-mail.\n\nThe e-mail **blast**.\n")
     outcome = fix.fix_until_stable(rerun(), rerun)
-    assert (root / "content/index.md").read_text() == "The e-mail **blast**.\n\nAn email.\n"
-    assert [(f.line, f.column) for f in outcome.applied] == [(3, 4)]
-    assert [(f.line, f.column, f.match) for f in outcome.result.findings] == [(1, 5, "e-mail")]
+    assert (root / "content/index.md").read_text() == "An email.\n\nThe e-mail **blast**.\n"
+    assert [(f.line, f.column) for f in outcome.applied] == [(1, 4)]
+    assert [(f.line, f.column, f.match) for f in outcome.result.findings] == [(3, 5, "e-mail")]
     assert outcome.unsettled == []
 
 
@@ -218,9 +218,89 @@ def test_a_refused_file_does_not_stop_the_others(hub: Callable[..., Path]) -> No
     first = root / "content/a/index.md"
     first.chmod(stat.S_IRUSR)
     try:
-        outcome = fix.fix_until_stable(rerun(), rerun)
+        outcome = fix.fix_until_stable(rerun(), rerun, max_passes=1)
     finally:
         first.chmod(stat.S_IRUSR | stat.S_IWUSR)
     assert [finding.path for finding in outcome.applied] == ["content/b/index.md"]
     assert (root / "content/b/index.md").read_text() == "An email.\n"
     assert len(outcome.refused) == 1
+    assert outcome.unsettled == []  # the refused file is reported once, not as unsettled
+
+
+def test_unsettled_names_only_files_still_changing(hub: Callable[..., Path]) -> None:
+    root = hub(
+        {
+            **GLOSSARY,
+            "content/a/index.md": "An e-mail.\n",
+            "content/b/index.md": "Send the e-mail blast.\n",
+        }
+    )
+    config = load_config(root / "mkdocs.yml")
+
+    def rerun() -> CheckResult:
+        return run_check(config, today=TODAY)
+
+    first = root / "content/a/index.md"
+    first.chmod(stat.S_IRUSR)
+    try:
+        outcome = fix.fix_until_stable(rerun(), rerun, max_passes=1)
+    finally:
+        first.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert outcome.unsettled == ["content/b/index.md"]
+
+
+def test_an_unfixable_finding_in_another_file_undoes_nothing(hub: Callable[..., Path]) -> None:
+    # a's finding sorts first and overlaps b's fix in offsets, but it is another file's.
+    root = hub(
+        {
+            **GLOSSARY,
+            "content/a/index.md": "A email **blast**.\n",
+            "content/b/index.md": "An e-mail.\n\nThe e-mail **blast**.\n",
+        }
+    )
+    config = load_config(root / "mkdocs.yml")
+
+    def rerun() -> CheckResult:
+        return run_check(config, today=TODAY)
+
+    outcome = fix.fix_until_stable(rerun(), rerun)
+    assert (root / "content/b/index.md").read_text() == "An email.\n\nThe e-mail **blast**.\n"
+    assert [(f.path, f.line, f.column) for f in outcome.applied] == [("content/b/index.md", 1, 4)]
+
+
+def test_created_findings_are_those_overlapping_an_inserted_span(check) -> None:
+    import dataclasses
+
+    _, rerun = check("Line one.\nAn e-mail here.\n")
+    result = rerun()
+    (file_fix,) = fix.plan(result)
+    file_fix.inserted = [(13, 18)]  # line 2, columns 4-8 of the text after the fix
+    (template,) = result.findings
+
+    def finding(column: int, end_column: int, *, code: str = "TERM001", edit=None):
+        return dataclasses.replace(
+            template, line=2, column=column, end_line=2, end_column=end_column, code=code, edit=edit
+        )
+
+    cases = {
+        "ends where the insert starts": finding(1, 4),
+        "starts where the insert ends": finding(9, 12),
+        "ends one into the insert": finding(1, 5),
+        "starts at the insert's last character": finding(8, 12),
+        "has its own edit": finding(4, 9, edit=Edit(13, 18, "x")),
+        "is not of a fixable rule": finding(4, 9, code="TERM004"),
+    }
+    created = {
+        name: fix._created_findings(
+            file_fix, dataclasses.replace(result, findings=[template, found])
+        )
+        for name, found in cases.items()
+    }
+    assert created == {
+        "ends where the insert starts": [],
+        "starts where the insert ends": [],
+        "ends one into the insert": [0],
+        "starts at the insert's last character": [0],
+        "has its own edit": [],
+        "is not of a fixable rule": [],
+    }
