@@ -30,6 +30,7 @@ TARGETS = {
     # Fastest killers first: pytest -x stops at the first failure.
     "fix": ["tests/test_fix_plan.py"],
     "terms": [
+        "tests/test_term_messages.py",
         "tests/test_fix_suggestions.py::test_is_acronym",
         "tests/test_fix_suggestions.py::test_title_or_spelling",
         "tests/test_fix_suggestions.py::test_term_rules_skip_a_quoted_mention",
@@ -37,7 +38,7 @@ TARGETS = {
         "tests/rules/test_cases.py",
         "-k",
         "TERM001 or TERM002 or TERM003 or test_is_acronym or test_title_or_spelling "
-        "or skip_a_quoted or checks_quotes_too",
+        "or skip_a_quoted or checks_quotes_too or test_term_messages",
     ],
 }
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"]
