@@ -129,3 +129,43 @@ def test_which_findings_carry_an_automatic_fix(hub: Callable[..., Path]) -> None
         ("salespersons", "TERM002", "people", False),  # irregular: suggested, not fixed
         ("hot **lead", "TERM001", "Marketing Qualified Lead", False),  # across markup
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "suggestion"),
+    [
+        ("the e-mail's subject", "email's"),
+        ("the e-mail’s subject", "email’s"),
+        ("THE E-MAIL'S SUBJECT", "EMAIL'S"),
+        ("THE E-MAIL’S SUBJECT", "EMAIL’S"),
+        ("all e-mails' subjects", "emails'"),
+        ("all e-mails’ subjects", "emails’"),
+        ("ALL E-MAILS' SUBJECTS", "EMAILS'"),
+        ("ALL E-MAILS’ SUBJECTS", "EMAILS’"),
+        ("ALL E-MAILS", "EMAILS"),
+        ("ALL HOT LEADS", "Marketing Qualified Leads"),  # a spelling stays as written
+    ],
+)
+def test_inflections_in_any_case_are_fixed(
+    hub: Callable[..., Path], page: str, suggestion: str
+) -> None:
+    root = hub(
+        {
+            **GLOSSARY,
+            "glossary/email.md": _term("term: email\navoid: [e-mail]"),
+            "content/index.md": page + "\n",
+        }
+    )
+    (finding,) = run_check(
+        load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
+    ).findings
+    assert (finding.suggestion, finding.edit is not None) == (suggestion, True)
+
+
+def test_capital_es_plural_is_fixed(hub: Callable[..., Path]) -> None:
+    match = _term("term: Three-way match\navoid: [3-way match]")
+    root = hub({"glossary/match.md": match, "content/index.md": "THE 3-WAY MATCHES\n"})
+    (finding,) = run_check(
+        load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
+    ).findings
+    assert (finding.suggestion, finding.edit is not None) == ("THREE-WAY MATCHES", True)
