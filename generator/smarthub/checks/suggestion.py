@@ -57,35 +57,45 @@ def is_spelling(text: str, term: Term) -> bool:
     )
 
 
-def replacement(occurrence: Occurrence, target: Term, *, at_sentence_start: bool) -> Suggestion:
+def replacement(
+    occurrence: Occurrence, target: Term, *, at_sentence_start: bool, in_capitals: bool = False
+) -> Suggestion:
     """What to write instead of ``occurrence``: a form of ``target`` in the writer's case.
 
     An occurrence of an acronym (an abbreviation, or an avoided form like ``BDR``) is
     replaced by the target's abbreviation when it has one, never by the long form.
+    ``in_capitals`` says the text around the occurrence is written in capitals.
     """
     listed = occurrence.form.text
     acronym = occurrence.form.kind == "abbreviation" or is_acronym(listed)
     base = target.abbreviation if acronym and target.abbreviation else target.term
     spelling = is_spelling(base, target)
-    style = "spelling" if spelling else _written_style(occurrence.stem, listed, at_sentence_start)
+    style = (
+        "spelling"
+        if spelling
+        else _written_style(occurrence.stem, listed, at_sentence_start, in_capitals)
+    )
     text, safe = _inflected(
         base, occurrence.inflection, spelling, acronym=base == target.abbreviation
     )
     return Suggestion(_styled(text, style), safe)
 
 
-def _written_style(written: str, listed: str, at_sentence_start: bool) -> str:
+def _written_style(written: str, listed: str, at_sentence_start: bool, in_capitals: bool) -> str:
     """How the writer cased the form: ``upper``, ``title``, ``capital`` or ``lower``.
 
     A capital the listed form has itself (``Hubspot``, ``BDR``) says nothing about the
-    writer, except at a sentence start.
+    writer, except at a sentence start. One word in capitals in a sentence (``UX`` for a
+    listed ``ux``) is an acronym, not shouting: only several words in capitals, or text
+    written in capitals, make the replacement capitals.
     """
     letters = [char for char in written if char.isalpha()]
-    if len(letters) >= 2 and all(char.isupper() for char in letters) and not is_acronym(listed):
+    capitals = len(letters) >= 2 and all(char.isupper() for char in letters)
+    if capitals and not is_acronym(listed) and (in_capitals or len(written.split()) > 1):
         return "upper"
     if not written[:1].isupper():
         return "lower"
-    if listed[:1].isupper() and not at_sentence_start:
+    if (capitals or listed[:1].isupper()) and not at_sentence_start:
         return "lower"
     words = written.split()
     if len(words) > 1 and all(word[:1].isupper() for word in words):

@@ -52,7 +52,10 @@ def _target(ctx: CheckContext, term: Term) -> Term | None:
 
 def _suggest(region: TextRegion, occurrence: Occurrence, target: Term) -> Suggestion:
     return replacement(
-        occurrence, target, at_sentence_start=_at_sentence_start(region, occurrence.start)
+        occurrence,
+        target,
+        at_sentence_start=_at_sentence_start(region, occurrence.start),
+        in_capitals=_in_capitals_label(region, occurrence),
     )
 
 
