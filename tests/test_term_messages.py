@@ -169,3 +169,25 @@ def test_capital_es_plural_is_fixed(hub: Callable[..., Path]) -> None:
         load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
     ).findings
     assert (finding.suggestion, finding.edit is not None) == ("THREE-WAY MATCHES", True)
+
+
+@pytest.mark.parametrize(
+    ("page", "suggestion", "fixed"),
+    [
+        ("Two BDRs.", "SDRs", True),
+        ("The BDR's queue.", "SDR's", True),
+        ("Two bdrs.", "SDRs", True),
+        ("Two sales guys.", "SalesPersons", False),  # a spelling's plural is not guessed
+        ("The sales guy's desk.", "SalesPerson's", True),
+    ],
+)
+def test_acronym_and_irregular_plurals(
+    hub: Callable[..., Path], page: str, suggestion: str, fixed: bool
+) -> None:
+    sdr = _term("term: Sales development representative\nabbreviation: SDR\navoid: [BDR]")
+    people = _term("term: SalesPerson\navoid: [sales guy]")
+    root = hub({"glossary/sdr.md": sdr, "glossary/people.md": people, "content/index.md": page})
+    (finding,) = run_check(
+        load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
+    ).findings
+    assert (finding.suggestion, finding.edit is not None) == (suggestion, fixed)

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from smarthub.model import Term
 
 _ACRONYM = re.compile(r"[A-Z0-9&]*[A-Z][A-Z0-9&]*")
-_PLURALS = ("s", "es", "S", "ES")
 _POSSESSIVES = ("'s", "’s", "'S", "’S")
 _PLURAL_POSSESSIVES = ("s'", "s’", "S'", "S’")
 
@@ -116,15 +115,16 @@ def _styled(text: str, style: str) -> str:
 
 
 def _inflected(base: str, inflection: str, spelling: bool, *, acronym: bool) -> tuple[str, bool]:
-    """``base`` with the occurrence's inflection carried over as English, and whether it is safe."""
+    """``base`` with the occurrence's inflection carried over as English, and whether it is safe.
+
+    The matcher's inflections are possessive (``'s``), plural (``s``, ``es``) or both (``s'``).
+    """
     if not inflection or inflection in _POSSESSIVES:
         return base + inflection, True
     plural, regular = (base + "s", True) if acronym else _plural(base, spelling)
     if inflection in _PLURAL_POSSESSIVES:
         apostrophe = inflection[1:]
-        plural += apostrophe if plural.endswith(("s", "S")) else apostrophe + "s"
-    elif inflection not in _PLURALS:  # not an inflection the matcher produces
-        return base + inflection, False
+        plural += apostrophe if plural.endswith("s") else apostrophe + "s"
     return plural, regular
 
 
@@ -132,17 +132,16 @@ def _plural(base: str, spelling: bool) -> tuple[str, bool]:
     """The plural of ``base`` and whether it is regular (``-s``, ``-es``, consonant ``-y`` to ``-ies``).
 
     Irregular or undecidable plurals (``people``, ``sheep``, ``mothers-in-law``) come back
-    as ``inflect`` spells them, flagged unsafe.
+    as ``inflect`` spells them (a spelling just takes ``s``), flagged unsafe.
     """
     lower = base.lower()
-    plural = _inflect().plural_noun(lower) or ""
-    if plural and plural != lower:
-        for suffix in ("es", "s"):
-            if plural == lower + suffix:
-                return base + suffix, True
-        if len(lower) > 1 and lower[-2] not in "aeiou" and plural == lower[:-1] + "ies":
-            return base[:-1] + "ies", True
-    if not plural or spelling:
+    plural = _inflect().plural_noun(lower)
+    for suffix in ("es", "s"):
+        if plural == lower + suffix:
+            return base + suffix, True
+    if lower[-2:-1] not in "aeiou" and plural == lower[:-1] + "ies":
+        return base[:-1] + "ies", True
+    if spelling:
         return base + "s", False
     return base[:1] + plural[1:] if base[:1].isupper() else plural, False
 
