@@ -191,3 +191,37 @@ def test_acronym_and_irregular_plurals(
         load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
     ).findings
     assert (finding.suggestion, finding.edit is not None) == (suggestion, fixed)
+
+
+PLURALS = {
+    "glossary/story.md": _term("term: Sales story\navoid: [sales pitch]"),
+    "glossary/match.md": _term("term: Three-way match\navoid: [3-way match]"),
+    "glossary/card.md": _term("term: Battlecard\navoid: [battle card]"),
+    "glossary/play.md": _term("term: Play\navoid: [tactic]"),
+    "glossary/seller.md": _term("term: Salesperson\navoid: [sales rep]"),
+    "glossary/analysis.md": _term("term: Deal analysis\navoid: [deal review]"),
+    "glossary/sheep.md": _term("term: Sheep\navoid: [lamb]"),
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "suggestion", "fixed"),
+    [
+        ("Two sales pitches.", "sales stories", True),
+        ("Two 3-way matches.", "three-way matches", True),
+        ("Two battle cards.", "battlecards", True),
+        ("Two tactics.", "plays", True),
+        ("Two sales reps.", "salespeople", False),
+        ("Two deal reviews.", "deal analyses", False),
+        ("Two lambs.", "sheep", False),
+        ("Two Sales pitches.", "Sales stories", True),
+    ],
+)
+def test_regular_plurals_are_fixed_irregular_ones_only_suggested(
+    hub: Callable[..., Path], page: str, suggestion: str, fixed: bool
+) -> None:
+    root = hub({**PLURALS, "content/index.md": page})
+    (finding,) = run_check(
+        load_config(root / "mkdocs.yml"), select=["TERM001"], today=TODAY
+    ).findings
+    assert (finding.suggestion, finding.edit is not None) == (suggestion, fixed)
