@@ -212,3 +212,22 @@ def test_title_or_spelling(hub: Callable[..., Path]) -> None:
     assert is_spelling("SDR", terms["sdr"])
     assert is_spelling("HubSpot", terms["hubspot"])
     assert is_spelling("Sales-Qualified lead", terms["sql"])
+
+
+def test_plurals_load_inflect_without_typeguard_instrumentation() -> None:
+    # inflect 7 instruments its API with typeguard at import (1-5 s); smarthub imports it
+    # with a stand-in, which must not stay behind for other code.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from smarthub.checks.suggestion import _inflect\n"
+        "print('inflect' in sys.modules)\n"
+        "print(_inflect().plural_noun('story'), 'typeguard' in sys.modules, 'inflect' in sys.modules)\n"
+        "print(_inflect() is _inflect())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout == "False\nstories False True\nTrue\n"
