@@ -41,14 +41,12 @@ TARGETS = {
         "or skip_a_quoted or checks_quotes_too or test_term_messages",
     ],
 }
-# Tests that run smarthub in a subprocess: the line tracer cannot see what they cover, so
-# they run for a mutant that no in-process test reaches (import-time code such as _inflect).
-SUBPROCESS_TESTS = {
-    "fix": [],
-    "terms": [
-        "tests/test_fix_suggestions.py::test_plurals_load_inflect_without_typeguard_instrumentation"
-    ],
-}
+# Code that only a fresh process runs (importing inflect once per process): a mutant in
+# these functions is tested by the subprocess tests, which the line tracer cannot see.
+SUBPROCESS_FUNCTIONS = ("_inflect", "_no_typecheck")
+SUBPROCESS_TESTS = [
+    "tests/test_fix_suggestions.py::test_plurals_load_inflect_without_typeguard_instrumentation"
+]
 PYTEST_ARGS = ["-x", "-q", "-p", "no:cacheprovider", "-p", "no:randomly", "--no-header"]
 TIMEOUT = 30
 
@@ -126,7 +124,7 @@ def _changed_lines() -> list[tuple[str, int]] | None:
             return None
         for number, (old, new) in enumerate(zip(before, now, strict=True), start=1):
             if old != new:
-                if (path, number) not in IN_FUNCTIONS:
+                if (path, number) not in IN_FUNCTIONS | IN_SUBPROCESS_ONLY:
                     return None
                 changed.append((path, number))
     return changed
@@ -142,11 +140,13 @@ def _tests_for(target: str) -> list[str] | None:
 
 
 def _run(target: str) -> int:
-    tests = _tests_for(target)
+    changed = _changed_lines()
+    if changed and all(line in IN_SUBPROCESS_ONLY for line in changed):
+        tests: list[str] | None = SUBPROCESS_TESTS
+    else:
+        tests = _tests_for(target)
     if tests == []:
-        if not SUBPROCESS_TESTS[target]:
-            return 0  # no test runs the mutated line: it survives
-        tests = SUBPROCESS_TESTS[target]
+        return 0  # no test runs the mutated line: it survives
     pid = os.fork()
     if pid == 0:  # the child: mutate, test, exit
         code = 3
@@ -189,7 +189,11 @@ def main() -> None:
         for node in ast.walk(ast.parse(ORIGINAL[name])):
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
                 body_start = node.body[0].lineno if isinstance(node.body, list) else node.lineno
-                IN_FUNCTIONS.update((path, line) for line in range(body_start, node.end_lineno + 1))
+                lines = {(path, line) for line in range(body_start, node.end_lineno + 1)}
+                IN_FUNCTIONS.update(lines)
+                if getattr(node, "name", "") in SUBPROCESS_FUNCTIONS:
+                    first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+                    IN_SUBPROCESS_ONLY.update((path, n) for n in range(first, node.end_lineno + 1))
     for target, args in TARGETS.items():
         recorder = _LineRecorder(files)
         assert pytest.main([*PYTEST_ARGS, *args], plugins=[recorder]) == 0, target
@@ -209,6 +213,7 @@ def main() -> None:
 
 ORIGINAL: dict[str, str] = {}
 IN_FUNCTIONS: set[tuple[str, int]] = set()
+IN_SUBPROCESS_ONLY: set[tuple[str, int]] = set()
 COVERAGE: dict[str, dict[str, set[tuple[str, int]]]] = {}
 
 if __name__ == "__main__":
