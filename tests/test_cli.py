@@ -96,7 +96,7 @@ def test_json_output_schema(dirty: Path) -> None:
                 "suggestion": "email",
             }
         ],
-        "summary": {"files": 2, "errors": 1, "warnings": 0},
+        "summary": {"files": 2, "errors": 1, "warnings": 0, "baselined": 0},
     }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from smarthub import parallel, suppress
 from smarthub.checks.context import CheckContext
@@ -18,6 +19,9 @@ from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
 from smarthub.load.files import discover, hub_markdown
 from smarthub.model import Hub
+
+if TYPE_CHECKING:
+    from smarthub.baseline import Baseline
 
 
 @dataclass
@@ -30,6 +34,7 @@ class CheckResult:
     context: CheckContext | None = (
         None  # the run's shared lookups (term occurrences), when in-process
     )
+    baselined: int = 0  # findings the baseline hid (not in ``findings``)
 
     @property
     def files(self) -> int:
@@ -59,6 +64,8 @@ def run_check(
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
     jobs: int | None = 1,
+    baseline: Baseline | None = None,
+    cache: bool = False,
 ) -> CheckResult:
     """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
 
@@ -67,9 +74,38 @@ def run_check(
     the glossary, personas and playbooks but not the content files, so callers that need
     every loaded file afterwards (``--fix``, the site) keep the default of one.
 
+    A ``baseline`` hides the findings it records and adds LINT002 for its stale entries.
+
+    With ``cache``, content files whose findings are in the cache (``smarthub.cache``) are
+    not checked again; the result's ``hub`` then lacks them, so ``--fix`` and the site,
+    which need every file loaded, never use it.
+
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
     reported = _reported_files(config, paths) if paths is not None else None
+    check = _check_with_cache if cache else _check
+    result = check(config, reported, select=select, ignore=ignore, today=today, jobs=jobs)
+    if baseline is None:
+        return result
+    from smarthub import baseline as baselines
+
+    findings, hidden = baselines.apply(
+        result, baseline, reported=reported, enabled=_enabled_codes(config, select, ignore)
+    )
+    findings = [_with_configured_severity(finding, config) for finding in findings]
+    findings.sort(key=lambda finding: finding.sort_key)
+    return dataclasses.replace(result, findings=findings, baselined=hidden)
+
+
+def _check(
+    config: HubConfig,
+    reported: set[str] | None,
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date | None,
+    jobs: int | None,
+) -> CheckResult:
     if jobs != 1:
         workers = parallel.worker_count(jobs)
         parts = parallel.shares(config, reported, workers)
@@ -84,6 +120,75 @@ def run_check(
                 hub = load_hub(config, selected=set())
             return CheckResult(findings=findings, checked=sorted(checked), hub=hub)
     return check_files(config, reported, select=select, ignore=ignore, today=today)
+
+
+def _check_with_cache(
+    config: HubConfig,
+    reported: set[str] | None,
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date | None,
+    jobs: int | None,
+) -> CheckResult:
+    """Reuse cached findings of unchanged content files; check the rest and remember them."""
+    from smarthub import cache
+
+    select, ignore = list(select), list(ignore)
+    day = today or dt.date.today()
+    enabled = _enabled_codes(config, select, ignore)
+    found = list(discover(config, reported))
+    shared = [item for item in found if item.kind in ("term", "persona")]
+    cachable = [
+        item
+        for item in found
+        if item.kind not in ("term", "persona")
+        and not item.refusal
+        and (reported is None or item.rel in reported)
+    ]
+    key = cache.run_key(
+        config, (item.path for item in shared), (item.rel for item in cachable), enabled, day
+    )
+    if key is None:
+        return _check(config, reported, select=select, ignore=ignore, today=day, jobs=jobs)
+    store = cache.FindingCache(config.root / cache.CACHE_DIR, key)
+    reused: list[Finding] = []
+    hits: set[str] = set()
+    digests: dict[str, str] = {}
+    for item in cachable:
+        try:
+            digests[item.rel] = cache.file_digest(item.path.read_bytes())
+        except OSError:
+            continue  # checked again, which reports why it cannot be read
+        cached = store.get(item.rel, digests[item.rel])
+        if cached is not None:
+            reused += cached
+            hits.add(item.rel)
+    everything = (
+        reported if reported is not None else {item.rel for item in found if not item.refusal}
+    ) | {item.rel for item in found if item.refusal and (reported is None or item.rel in reported)}
+    to_check = everything - hits
+    result = _check(config, to_check, select=select, ignore=ignore, today=day, jobs=jobs)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    for rel, digest in digests.items():
+        if rel in hits or rel not in to_check:
+            continue
+        try:  # a file edited during the check is not cached with the other version's findings
+            unchanged = cache.file_digest((config.root / rel).read_bytes()) == digest
+        except OSError:
+            unchanged = False
+        if unchanged:
+            store.put(rel, digest, by_path.get(rel, []))
+    store.save()
+    findings = sorted(result.findings + reused, key=lambda finding: finding.sort_key)
+    return CheckResult(
+        findings=findings,
+        checked=sorted(set(result.checked) | hits),
+        hub=result.hub,
+        context=result.context,
+    )
 
 
 def check_files(

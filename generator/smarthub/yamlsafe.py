@@ -6,10 +6,10 @@ kept beside the data so that every problem can name the line it comes from.
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -41,26 +41,13 @@ class MkDocsConfigLoader(SafeLoader):  # type: ignore[misc, valid-type]
     """
 
 
-def _construct_env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        items = loader.construct_sequence(node)  # type: ignore[arg-type]
-        names, default = (
-            items[:-1] if len(items) > 1 else items,
-            items[-1] if len(items) > 1 else None,
-        )
-    for name in names:
-        if isinstance(name, str) and name in os.environ:
-            return yaml.load(os.environ[name], Loader=SafeLoader)
-    return default
-
-
 def _construct_tag_as_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
     return f"{node.tag}"
 
 
-MkDocsConfigLoader.add_constructor("!ENV", _construct_env)
+# MkDocs' own `!ENV` (pyyaml-env-tag, which MkDocs depends on): the same values, types and
+# defaults as `mkdocs build` sees.
+MkDocsConfigLoader.add_constructor("!ENV", construct_env_tag)
 MkDocsConfigLoader.add_multi_constructor("!", _construct_tag_as_text)
 MkDocsConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tag_as_text)
 

@@ -5,6 +5,7 @@ Each case writes a hub with the shared test glossary (``cases/_glossary.yml``) p
 files, runs the real check and compares the sorted ``(path, line, column, code)`` of the
 findings of that case file's rule. A ``body`` is written to ``content/index.md``, which needs
 no front matter, so its lines are the file's lines. An expected entry may add the suggestion.
+A case that writes ``.smarthub-baseline.json`` is checked with that baseline.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
+from smarthub import baseline
 from smarthub.config import load_config
 from smarthub.engine import run_check
 from smarthub.load import load_hub
@@ -66,7 +68,9 @@ def test_rule_case(tmp_path: Path, code: str, shared: dict, spec: dict, case: di
     root = write_hub(tmp_path / "hub", files, options)
 
     select = [] if spec.get("select") == "all" else [code]  # LINT001 needs the rules it silences
-    result = run_check(load_config(root / "mkdocs.yml"), select=select, today=TODAY)
+    config = load_config(root / "mkdocs.yml")
+    accepted = baseline.resolve(config)  # a case may write .smarthub-baseline.json (LINT002)
+    result = run_check(config, select=select, today=TODAY, baseline=accepted)
 
     default_path = "content/index.md"
     expected = []
@@ -88,8 +92,9 @@ def test_rule_case(tmp_path: Path, code: str, shared: dict, spec: dict, case: di
         if key in with_suggestion:
             assert finding.suggestion == with_suggestion[key], finding.message
     for finding in result.findings:  # every finding's match is the file's text at its span
-        source = next(s for s in result.hub.sources if s.rel == finding.path)
-        lines = source.text.split("\n")
+        source = next((s for s in result.hub.sources if s.rel == finding.path), None)
+        text = source.text if source else (root / finding.path).read_text(encoding="utf-8")
+        lines = text.split("\n")
         if finding.line == finding.end_line and finding.match:
             text = lines[finding.line - 1]
             assert text[finding.column - 1 : finding.end_column - 1] == finding.match

@@ -47,13 +47,28 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.fullmatch(text)) and sum(char.isupper() for char in text) >= 2
 
 
-def is_spelling(text: str, term: Term) -> bool:
-    """Whether a target form's capitals are its spelling rather than a title's first letter."""
+def is_spelling(text: str, term: Term, *, replaces_acronym: bool = False) -> bool:
+    """Whether a target form's capitals are its spelling rather than a title's first letter.
+
+    A spelling: ``casing: exact``, the abbreviation, a capital past the first letter
+    (``HubSpot``), a term whose entry lists under ``avoid`` a form written as a name
+    (``Sales Force`` or ``NodeJS`` for ``Salesforce`` or ``Node.js``; sentence case such as
+    ``Close rate`` is not a name), and a
+    one-word term replacing an acronym (``SFDC`` -> ``Salesforce``: one word with its own
+    acronym is a name).
+    """
     return (
         term.casing == "exact"
         or text == term.abbreviation
         or any(char.isupper() for char in text[1:])
+        or any(_written_as_name(form.text) for form in term.avoid)
+        or (replaces_acronym and len(text.split()) == 1)
     )
+
+
+def _written_as_name(text: str) -> bool:
+    """Capitals past the first letter, and not an acronym: ``Sales Force``, ``NodeJS``."""
+    return not is_acronym(text) and any(char.isupper() for char in text[1:])
 
 
 def replacement(
@@ -68,7 +83,7 @@ def replacement(
     listed = occurrence.form.text
     acronym = occurrence.form.kind == "abbreviation" or is_acronym(listed)
     base = target.abbreviation if acronym and target.abbreviation else target.term
-    spelling = is_spelling(base, target)
+    spelling = is_spelling(base, target, replaces_acronym=acronym)
     style = (
         "spelling"
         if spelling

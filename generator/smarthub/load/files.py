@@ -35,8 +35,10 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
             paths = sorted(
                 config.root / rel for rel in only if _inside(rel, folder) and rel.endswith(".md")
             )
-            paths = [
-                path for path in paths if not _hidden(path.relative_to(base)) and path.is_file()
+            paths = [  # a dangling symlink is listed too: it gets its LOAD001 finding
+                path
+                for path in paths
+                if not _hidden(path.relative_to(base)) and (path.is_file() or path.is_symlink())
             ]
         else:
             paths = _markdown_files(base)

@@ -147,7 +147,7 @@ def _load_entry(source: SourceFile, hub: Hub) -> None:
 
 
 def _add_term(source: SourceFile, values: dict[str, Any], definition: str, hub: Hub) -> None:
-    avoid = [AvoidForm(text, reason) for text, reason in values.pop("avoid", [])]
+    avoid = [AvoidForm(*form) for form in values.pop("avoid", [])]
     term = Term(source=source, avoid=avoid, definition=definition, **_fields(values))
     if term.status == "deprecated" and not term.replaced_by:
         hub.problems.append(

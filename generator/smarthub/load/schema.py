@@ -25,6 +25,7 @@ class Field:
     choices: tuple[str, ...] = ()
 
 
+AVOID_CASES = ("any", "exact")  # an avoided form's `case`: any spelling, or only as listed
 _COMMON = (Field("extra", "mapping"), Field("smarthub", "mapping"))
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "term": (
@@ -203,25 +204,31 @@ def _kind_of(value: Any) -> str:
 
 
 def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
+    shape = "a text or {text: ..., reason: ..., case: any | exact}"
     if not isinstance(value, list):
-        return None, "must be a list of forms, each a text or {text: ..., reason: ...}"
-    forms: list[tuple[str, str | None]] = []
+        return None, f"must be a list of forms, each {shape}"
+    forms: list[tuple[str, str | None, str]] = []
     for item in value:
         if isinstance(item, str) and item.strip():
-            forms.append((item.strip(), None))
+            forms.append((item.strip(), None, "any"))
         elif (
             isinstance(item, dict)
             and isinstance(item.get("text"), str)
             and item["text"].strip()
-            and set(item) <= {"text", "reason"}
+            and set(item) <= {"text", "reason", "case"}
             and isinstance(item.get("reason", ""), str)
         ):
-            forms.append((item["text"].strip(), (item.get("reason") or "").strip() or None))
+            case = item.get("case", "any")
+            if case not in AVOID_CASES:
+                return (
+                    None,
+                    f"has an entry whose 'case' is {case!r}: use 'any' (the default) or "
+                    "'exact' (only the form written as listed)",
+                )
+            text, reason = item["text"].strip(), (item.get("reason") or "").strip() or None
+            forms.append((text, reason, case))
         else:
-            return (
-                None,
-                f"has an entry that is neither a text nor {{text: ..., reason: ...}}: {item!r}",
-            )
+            return None, f"has an entry that is not {shape}: {item!r}"
     return forms, None
 
 

@@ -25,6 +25,10 @@ def reporter_for(name: str, *, color: bool = False) -> Reporter:
         from smarthub.report.github import render_github
 
         return render_github
+    if name == "rdjson":
+        from smarthub.report.rdjson import render_rdjson
+
+        return render_rdjson
     if name == "junit":
         from smarthub.report.junit import render_junit
 
@@ -34,4 +38,4 @@ def reporter_for(name: str, *, color: bool = False) -> Reporter:
     return lambda result: render_text(result, show_source=color, color=color)
 
 
-FORMATS = ("text", "json", "sarif", "github", "junit")
+FORMATS = ("text", "json", "sarif", "github", "junit", "rdjson")

@@ -10,7 +10,10 @@ SCHEMA_VERSION = 1
 
 
 def render_json(result: CheckResult) -> str:
-    """``{"version": 1, "findings": [...], "summary": {"files", "errors", "warnings"}}``."""
+    """``{"version": 1, "findings": [...], "summary": {"files", "errors", "warnings", "baselined"}}``.
+
+    ``baselined`` counts the findings a baseline hid; they are not in ``findings``.
+    """
     document = {
         "version": SCHEMA_VERSION,
         "findings": [
@@ -29,6 +32,11 @@ def render_json(result: CheckResult) -> str:
             }
             for finding in result.findings
         ],
-        "summary": {"files": result.files, "errors": result.errors, "warnings": result.warnings},
+        "summary": {
+            "files": result.files,
+            "errors": result.errors,
+            "warnings": result.warnings,
+            "baselined": result.baselined,
+        },
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -64,14 +64,24 @@ def _excerpt(finding: Finding, line_text: str, *, color: bool) -> list[str]:
 
 
 def summary_line(result: CheckResult) -> str:
-    """``Found 2 errors and 1 warning in 3 files (checked 40 files).`` or the all-clear."""
+    """``Found 2 errors and 1 warning in 3 files (checked 40 files).`` or the all-clear.
+
+    With a baseline, the count it hid is added: ``(checked 40 files; 12 baselined findings hidden)``.
+    """
     files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    baselined = ""
+    if result.baselined:
+        baselined = (
+            f"{result.baselined} baselined finding{'s' if result.baselined != 1 else ''} hidden"
+        )
     if not result.findings:
+        if baselined:
+            return f"All clear: checked {files}, no new findings ({baselined})."
         return f"All clear: checked {files}, no findings."
     errors = f"{result.errors} error{'s' if result.errors != 1 else ''}"
     warnings = f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"
     affected = len({finding.path for finding in result.findings})
     return (
         f"Found {errors} and {warnings} in {affected} file{'s' if affected != 1 else ''} "
-        f"(checked {files})."
+        f"(checked {files}{'; ' + baselined if baselined else ''})."
     )

@@ -26,6 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
+from smarthub import baseline
+from smarthub.baseline import Baseline
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
 from smarthub.findings import Severity
@@ -152,7 +154,9 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check and load the hub, drop hidden assets, add the generated pages and the nav."""
         assert self.hub_config is not None
-        result = self.check_result or run_check(self.hub_config, today=self.today)
+        result = self.check_result or run_check(
+            self.hub_config, today=self.today, baseline=_committed_baseline(self.hub_config)
+        )
         if self.check_result is None:
             report_findings(result)
         self.result = result
@@ -315,3 +319,11 @@ def _nav_pages(items: Any) -> Iterator[str]:
     elif isinstance(items, list):
         for item in items:
             yield from _nav_pages(item)
+
+
+def _committed_baseline(config: HubConfig) -> Baseline | None:
+    """The hub's baseline file, so the site build hides the findings ``smarthub check`` hides."""
+    try:
+        return baseline.resolve(config)
+    except ConfigError as error:
+        raise PluginError("smarthub: " + "\n".join(error.messages)) from None
