@@ -231,3 +231,17 @@ def test_plurals_load_inflect_without_typeguard_instrumentation() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout == "False\nstories False True\nTrue\n"
+    loaded_first = (
+        "import sys, typeguard\n"
+        "from smarthub.checks.suggestion import _inflect\n"
+        "_inflect()\n"
+        "print(sys.modules['typeguard'] is typeguard)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", loaded_first],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stdout == "True\n"  # a typeguard imported before is put back as it was

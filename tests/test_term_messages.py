@@ -201,6 +201,7 @@ PLURALS = {
     "glossary/seller.md": _term("term: Salesperson\navoid: [sales rep]"),
     "glossary/analysis.md": _term("term: Deal analysis\navoid: [deal review]"),
     "glossary/sheep.md": _term("term: Sheep\navoid: [lamb]"),
+    "glossary/mouse.md": _term("term: Mouse\navoid: [pointer]"),
 }
 
 
@@ -214,6 +215,7 @@ PLURALS = {
         ("Two sales reps.", "salespeople", False),
         ("Two deal reviews.", "deal analyses", False),
         ("Two lambs.", "sheep", False),
+        ("Two pointers.", "mice", False),
         ("Two Sales pitches.", "Sales stories", True),
     ],
 )
