@@ -70,6 +70,7 @@ def test_discovery_finds_every_shipped_rule_module() -> None:
     assert modules == {
         "smarthub.checks.acronyms",
         "smarthub.checks.glossary",
+        "smarthub.checks.html",
         "smarthub.checks.meta",
         "smarthub.checks.refs",
         "smarthub.checks.review",
