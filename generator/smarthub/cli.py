@@ -58,6 +58,18 @@ config_option = click.option(
 )
 
 
+class _FixableRulesOption(click.Option):
+    """An option whose help names the fixable rules, read from the registry when help is shown."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from smarthub.checks.registry import fixable_codes
+
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        return record[0], record[1].replace("{rules}", ", ".join(fixable_codes()))
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="smarthub")
 def cli() -> None:
@@ -93,7 +105,12 @@ def cli() -> None:
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="Check review dates as of this day (default: today)."
 )
-@click.option("--fix", is_flag=True, help="Apply the safe fixes of TERM001-TERM003 in place.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    cls=_FixableRulesOption,
+    help="Apply the safe fixes of {rules} in place, repeating until nothing changes.",
+)
 @click.option(
     "--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing."
 )
@@ -186,8 +203,7 @@ def check(
         from smarthub.atomic import confined_to
 
         with confined_to(config.root):  # a fix never writes outside the hub, whatever it loaded
-            _apply_fixes(result)
-        result = run()
+            result = _apply_fixes(result, run)
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     color = (
@@ -302,26 +318,28 @@ def _print_diff(result) -> int:
     return EXIT_FINDINGS if plans else EXIT_CLEAN
 
 
-def _apply_fixes(result) -> None:
+def _apply_fixes(result, run):
     from smarthub import fix
 
-    fixed = failed = 0
-    for plan in fix.plan(result):
-        try:
-            fix.write(plan)
-        except fix.FixError as error:
-            click.echo(f"smarthub: {error}", err=True)
-            failed += 1
-            continue
-        for finding in plan.fixed:
-            click.echo(
-                f"{finding.path}:{finding.line}:{finding.column}: fixed {finding.code} "
-                f"'{finding.match}' -> '{finding.suggestion}'",
-                err=True,
-            )
-            fixed += 1
+    outcome = fix.fix_until_stable(result, run)
+    for message in outcome.refused:
+        click.echo(f"smarthub: {message}", err=True)
+    for finding in outcome.applied:
+        click.echo(
+            f"{finding.path}:{finding.line}:{finding.column}: fixed {finding.code} "
+            f"'{finding.match}' -> '{finding.suggestion}'",
+            err=True,
+        )
+    for path in outcome.unsettled:
+        click.echo(
+            f"smarthub: {path}: fixes still change it after {fix.MAX_PASSES} passes: "
+            "check the glossary for forms that replace each other",
+            err=True,
+        )
+    fixed, failed = len(outcome.applied), len(outcome.refused)
     note = f", {failed} file{'s' if failed != 1 else ''} left unchanged" if failed else ""
     click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}{note}.", err=True)
+    return outcome.result
 
 
 @cli.command()
@@ -333,8 +351,9 @@ def rules() -> None:
     name_width = max(len(rule.name) for rule in every)
     code_width = max(len(rule.code) for rule in every)
     for rule in every:
+        fixes = " (fixable)" if rule.fixable else ""
         click.echo(
-            f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  {rule.severity.value:<7}  {rule.summary}"
+            f"{rule.code:<{code_width}}  {rule.name:<{name_width}}  {rule.severity.value:<7}  {rule.summary}{fixes}"
         )
 
 

@@ -60,6 +60,7 @@ class HubConfig:
     search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     harvest: HarvestSettings = field(default_factory=HarvestSettings)
+    check_quoted_terms: bool = False  # TERM001-TERM003 also inside quotation marks
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
 
@@ -77,6 +78,7 @@ _OPTION_NAMES = (
     "review_intervals",
     "acronyms",
     "severity",
+    "check_quoted_terms",
     "glossary_dir",
     "personas_dir",
     "playbooks_dir",
@@ -351,6 +353,10 @@ def _validate(
     search = _search_engine(check, options.get("search", "lunr"))
     voice = parse_voice(options.get("voice"), check.problem, asset_types)
     harvest = parse_harvest(options.get("harvest"), check.problem)
+    check_quoted = options.get("check_quoted_terms", False)
+    if not isinstance(check_quoted, bool):
+        check.problem("check_quoted_terms", f"expected true or false, got {check_quoted!r}")
+        check_quoted = False
 
     folders = {}
     for key, default in (
@@ -400,6 +406,7 @@ def _validate(
         search=search,
         voice=voice,
         harvest=harvest,
+        check_quoted_terms=check_quoted,
         raw_options=options,
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)

@@ -228,11 +228,14 @@ def _run_check(
     enabled = _enabled_codes(config, select, ignore)
     hub = load_hub(config, reported)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
+    # Hub-wide rules may report on any file; the engine, not each rule, keeps the asked-for ones
+    # (so one-file checks and each worker of -j report a file once, or not at all).
     findings = [
         finding
         for rule in iter_checks()
         if rule.code in enabled and rule.check is not None
         for finding in rule.check(context)
+        if reported is None or finding.path in reported
     ]
     every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
     findings = suppress.apply(context, findings, enabled, every_rule_enabled)

@@ -11,6 +11,7 @@ A case that writes ``.smarthub-baseline.json`` is checked with that baseline.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import yaml
 from smarthub import baseline
 from smarthub.config import load_config
 from smarthub.engine import run_check
+from smarthub.load import load_hub
 from tests.conftest import write_hub
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -34,8 +36,22 @@ def _load_cases() -> list[Any]:
         prefix = f"{code}-{topic}" if topic else code
         spec = yaml.safe_load(path.read_text(encoding="utf-8"))
         for case in spec["cases"]:
-            params.append(pytest.param(code, shared, spec, case, id=f"{prefix}-{case['id']}"))
+            marks = []
+            if case.get("needs") == "quotes" and not _walk_fills_quotes():
+                # Pending the Markdown walk's TextRegion.quotes; runs for real once it exists.
+                marks.append(pytest.mark.xfail(reason="TextRegion.quotes not filled yet"))
+            params.append(
+                pytest.param(code, shared, spec, case, id=f"{prefix}-{case['id']}", marks=marks)
+            )
     return params
+
+
+def _walk_fills_quotes() -> bool:
+    """Whether the loader marks quotation marks in prose (cases with ``needs: quotes``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_hub(Path(folder), {"content/index.md": 'We say email, never "e-mail".\n'})
+        hub = load_hub(load_config(root / "mkdocs.yml"))
+        return any(region.quotes for source in hub.sources for region in source.regions)
 
 
 @pytest.mark.parametrize(("code", "shared", "spec", "case"), _load_cases())

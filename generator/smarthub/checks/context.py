@@ -97,14 +97,16 @@ class CheckContext:
     ) -> Finding:
         """A finding at text offsets ``[start, end)`` of a region of ``source``.
 
-        With ``fixable``, the suggestion becomes an automatic fix, but only where the span
-        is one unbroken piece of the file's text (no markup, quote marker or skipped
-        content inside it), so a fix can never damage the Markdown around it.
+        With ``fixable`` (the check judged the suggestion safe), the suggestion becomes an
+        automatic fix, but only for a rule declared ``fixable`` and only where the span is
+        one unbroken piece of the file's text (no markup, quote marker or skipped content
+        inside it), so a fix can never damage the Markdown around it.
         """
         file_start, file_end = region.file_span(start, end)
         edit = None
         if (
             fixable
+            and rule.fixable
             and suggestion is not None
             and source.text[file_start:file_end] == region.text[start:end]
         ):

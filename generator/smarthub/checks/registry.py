@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ class Rule:
 
     ``doc`` is the user documentation (what it does, why, an example that fails and one
     that passes); ``smarthub explain`` prints it and the README's rule table is built from it.
+    ``fixable`` says that the rule's findings may carry a safe edit for ``--fix``.
     Codes are never reused: a retired rule keeps its code.
     """
 
@@ -27,6 +29,7 @@ class Rule:
     summary: str
     doc: str
     check: Callable[[CheckContext], Iterable[Finding]] | None = field(default=None, compare=False)
+    fixable: bool = False
 
     @property
     def family(self) -> str:
@@ -35,15 +38,18 @@ class Rule:
 
 
 _RULES: dict[str, Rule] = {}
+_discovered_in: tuple[str, ...] = ()  # the package folders last searched for rule modules
 
 
-def register(code: str, name: str, severity: Severity, summary: str, doc: str) -> Callable:
+def register(
+    code: str, name: str, severity: Severity, summary: str, doc: str, *, fixable: bool = False
+) -> Callable:
     """Decorate a check function (or ``None`` for rules raised by the loader) as a rule."""
 
     def decorate(check: Callable[[CheckContext], Iterable[Finding]] | None) -> Rule:
         if code in _RULES:
             raise ValueError(f"rule code {code} registered twice")
-        rule = Rule(code, name, severity, summary, doc.strip(), check)
+        rule = Rule(code, name, severity, summary, doc.strip(), check, fixable)
         _RULES[code] = rule
         return rule
 
@@ -87,21 +93,34 @@ def expand_selectors(selectors: Iterable[str]) -> tuple[set[str], list[str]]:
     return codes, unknown
 
 
+def fixable_codes() -> list[str]:
+    """The codes of the rules whose findings ``--fix`` may apply, in code order."""
+    return [rule.code for rule in all_rules() if rule.fixable]
+
+
 def iter_checks() -> Iterator[Rule]:
     """Rules that run as checks over the loaded hub."""
     return (rule for rule in all_rules() if rule.check is not None)
 
 
 def _import_rule_modules() -> None:
-    # Rules register themselves on import; importing here keeps one list and no second registry.
-    from smarthub import baseline, suppress  # noqa: F401
-    from smarthub.checks import (  # noqa: F401
-        acronyms,
-        glossary,
-        html,
-        meta,
-        refs,
-        review,
-        terms,
-        voice,
-    )
+    """Import every module of the ``smarthub.checks`` package: rules register on import.
+
+    Discovered, not listed, so a rule module dropped into ``checks/`` exists with no other
+    edit; ``suppress`` (LINT001) and ``baseline`` (LINT002) live outside ``checks/`` and
+    are imported by name.
+    """
+    import importlib
+    import pkgutil
+
+    from smarthub import baseline, checks, suppress  # noqa: F401
+
+    global _discovered_in
+    folders = tuple(checks.__path__)
+    if folders == _discovered_in:
+        return
+    for module in pkgutil.iter_modules(folders):
+        name = f"{checks.__name__}.{module.name}"
+        if name not in sys.modules:
+            importlib.import_module(name)
+    _discovered_in = folders

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
+from smarthub.checks.suggestion import Suggestion, is_spelling, replacement
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import Occurrence
 from smarthub.model import SourceFile, Term, TextRegion
@@ -15,12 +16,20 @@ from smarthub.model import SourceFile, Term, TextRegion
 def _term_occurrences(
     ctx: CheckContext,
 ) -> Iterator[tuple[SourceFile, TextRegion, Occurrence, Term]]:
+    """Every term occurrence the term rules judge: uses, not mentions.
+
+    A form inside quotation marks is mentioned (we say email, never "e-mail"), not used,
+    unless the hub sets ``check_quoted_terms``.
+    """
+    check_quoted = ctx.hub.config.check_quoted_terms
     for source in ctx.sources():
         for region, occurrences in ctx.occurrences(source):
             for occurrence in occurrences:
                 term = ctx.hub.terms[occurrence.form.term_id]
                 if source.kind == "term" and source.id == term.id:
                     continue  # an entry explains its own forms, "don't say" list included
+                if not check_quoted and region.in_quotes(occurrence.start, occurrence.end):
+                    continue
                 yield source, region, occurrence, term
 
 
@@ -29,17 +38,25 @@ def _shown(occurrence: Occurrence) -> str:
     return " ".join(occurrence.text.split())
 
 
-def _with_case_of(occurrence: Occurrence, suggestion: str, term: Term) -> str:
-    """Capitalise the suggestion where the writer capitalised the form (a sentence start).
+def _target(ctx: CheckContext, term: Term) -> Term | None:
+    """The term to write instead: a deprecated term's replacement, followed to its end."""
+    seen = {term.id}
+    while term.status == "deprecated":
+        replacement = ctx.hub.terms.get(term.replaced_by or "")
+        if replacement is None or replacement.id in seen:
+            return None
+        seen.add(replacement.id)
+        term = replacement
+    return term
 
-    A form that is itself written with a capital (``C++``, ``SFDC``) says nothing about the
-    sentence, and a term with exact casing is never changed.
-    """
-    original, listed = occurrence.text, occurrence.form.text
-    written_capital = original[:1].isupper() and not listed[:1].isupper()
-    if term.casing != "exact" and written_capital and suggestion[:1].islower():
-        return suggestion[0].upper() + suggestion[1:]
-    return suggestion
+
+def _suggest(region: TextRegion, occurrence: Occurrence, target: Term) -> Suggestion:
+    return replacement(
+        occurrence,
+        target,
+        at_sentence_start=_at_sentence_start(region, occurrence.start),
+        in_capitals=_in_capitals_label(region, occurrence),
+    )
 
 
 @register(
@@ -49,8 +66,11 @@ def _with_case_of(occurrence: Occurrence, suggestion: str, term: Term) -> str:
     "A form the glossary lists under 'avoid' is used.",
     """
 What it does: flags every use of a form that a glossary entry lists under `avoid`, and
-suggests the entry's canonical term, keeping the inflection and a leading capital
-(`Hot leads` -> `Marketing Qualified Leads`).
+suggests the entry's term in the writer's case and inflection: `close rates` ->
+`win rates` mid-sentence, `Close rate` -> `Win rate` at a sentence start, `CLOSE RATE` ->
+`WIN RATE`; an acronym (`BDR`) becomes the term's abbreviation (`SDR`); a spelling such
+as `HubSpot` is kept as written. For a deprecated entry, the suggestion is its
+replacement. An irregular plural (`salespeople`) is suggested but not fixed.
 
 Why: the teams agreed on one word for one thing. A forbidden synonym in a deck or an email
 makes the two teams mean different things by the same number.
@@ -63,13 +83,14 @@ Example that passes:
 
     Send the follow-up email within a day.
 """,
+    fixable=True,
 )
 def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
     for source, region, occurrence, term in _term_occurrences(ctx):
         form = occurrence.form
         if form.kind != "avoid":
             continue
-        suggestion = _with_case_of(occurrence, term.term + occurrence.inflection, term)
+        suggestion = _suggest(region, occurrence, _target(ctx, term) or term)
         why = f" ({form.reason})" if form.reason else ""
         yield ctx.region_finding(
             check_avoided,
@@ -77,9 +98,9 @@ def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
             region,
             occurrence.start,
             occurrence.end,
-            f"'{_shown(occurrence)}' is not our language{why}: use '{suggestion}'",
-            suggestion,
-            fixable=True,
+            f"'{_shown(occurrence)}' is not our language{why}: use '{suggestion.text}'",
+            suggestion.text,
+            fixable=suggestion.safe,
         )
 
 
@@ -103,20 +124,17 @@ Example that passes:
 
     Route every sales qualified lead to the account executive.
 """,
+    fixable=True,
 )
 def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
     for source, region, occurrence, term in _term_occurrences(ctx):
         if term.status != "deprecated" or occurrence.form.kind == "avoid":
             continue
-        replacement = ctx.hub.terms.get(term.replaced_by or "")
-        suggestion = None
+        target = _target(ctx, term)
+        suggestion = None if target is None else _suggest(region, occurrence, target)
         advice = f"'{term.term}' is deprecated"
-        if replacement is not None:
-            use = replacement.term
-            if occurrence.form.kind == "abbreviation" and replacement.abbreviation:
-                use = replacement.abbreviation
-            suggestion = _with_case_of(occurrence, use + occurrence.inflection, replacement)
-            advice += f": use '{suggestion}'"
+        if suggestion is not None:
+            advice += f": use '{suggestion.text}'"
         yield ctx.region_finding(
             check_deprecated,
             source,
@@ -124,8 +142,8 @@ def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
             occurrence.start,
             occurrence.end,
             f"'{_shown(occurrence)}': {advice}" if _shown(occurrence) != term.term else advice,
-            suggestion,
-            fixable=True,
+            suggestion and suggestion.text,
+            fixable=suggestion is not None and suggestion.safe,
         )
 
 
@@ -158,21 +176,27 @@ Example that passes:
 
     Ledger Core syncs approved invoices to the ERP.
 """,
+    fixable=True,
 )
 def check_casing(ctx: CheckContext) -> Iterator[Finding]:
     for source, region, occurrence, term in _term_occurrences(ctx):
         if term.casing == "any" or occurrence.form.kind not in ("term", "alias"):
             continue
         written = " ".join(occurrence.stem.split())
-        if written in term.accepted_forms:
+        if _in_capitals_label(region, occurrence):
             continue
         expected = next(
             (form for form in term.accepted_forms if form.casefold() == written.casefold()),
             occurrence.form.text,
         )
-        if term.casing == "sentence" and _sentence_case_allows(
-            written, expected, region, occurrence.start
-        ):
+        if term.casing == "sentence":
+            if not is_spelling(expected, term):  # `Win rate` is a title: `win rate` in a sentence
+                expected = expected[:1].lower() + expected[1:]
+            if written == expected or _sentence_case_allows(
+                written, expected, region, occurrence.start
+            ):
+                continue
+        elif written in term.accepted_forms:
             continue
         suggestion = expected
         if term.casing == "sentence" and _at_sentence_start(region, occurrence.start):
@@ -188,6 +212,31 @@ def check_casing(ctx: CheckContext) -> Iterator[Finding]:
             suggestion,
             fixable=True,
         )
+
+
+_LABEL_BOUNDARY = frozenset("\n\x00:;.!?|()[]")
+
+
+def _in_capitals_label(region: TextRegion, occurrence: Occurrence) -> bool:
+    """A form in capitals inside a label or line written all in capitals (``CONFIDENTIAL``).
+
+    Capitals there are the label's style, not the writer's spelling of the term.
+    """
+    stem = occurrence.stem
+    if not (any(char.isalpha() for char in stem) and stem.upper() == stem):
+        return False
+    text = region.text
+    before = occurrence.start
+    while before > 0 and text[before - 1] not in _LABEL_BOUNDARY:
+        if text[before - 1].islower():
+            return False
+        before -= 1
+    after = occurrence.end
+    while after < len(text) and text[after] not in _LABEL_BOUNDARY:
+        if text[after].islower():
+            return False
+        after += 1
+    return True
 
 
 def _sentence_case_allows(written: str, expected: str, region: TextRegion, start: int) -> bool:

@@ -117,6 +117,7 @@ Example that passes:
 
     Approvals take two days instead of nine.
 """,
+    fixable=True,
 )
 def check_phrases(ctx: CheckContext) -> Iterator[Finding]:
     lists = _lists(ctx)

@@ -39,7 +39,12 @@ def render_sarif(result: CheckResult) -> str:
         },
         "originalUriBaseIds": {"%SRCROOT%": {"uri": result.hub.config.root.as_uri() + "/"}},
         "columnKind": "unicodeCodePoints",
-        "results": [_result(finding, index[finding.code]) for finding in result.findings],
+        "results": [
+            _result(finding, index[finding.code], fingerprint)
+            for finding, fingerprint in zip(
+                result.findings, _fingerprints(result.findings), strict=True
+            )
+        ],
     }
     document = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
@@ -54,7 +59,7 @@ def _region(finding: Finding) -> dict[str, Any]:
     return region
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
     location = {"uri": finding.path, "uriBaseId": "%SRCROOT%"}
     result: dict[str, Any] = {
         "ruleId": finding.code,
@@ -64,9 +69,11 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
         "locations": [
             {"physicalLocation": {"artifactLocation": location, "region": _region(finding)}}
         ],
-        "partialFingerprints": {"smarthubFinding/v1": _fingerprint(finding)},
+        "partialFingerprints": {"smarthubFinding/v1": fingerprint},
     }
-    if finding.suggestion is not None and finding.match:
+    # Only an edit the check judged safe becomes a fix: a suggestion across markup
+    # (`hot **lead**`) would overwrite the markup if a reviewer applied it.
+    if finding.edit is not None and finding.suggestion is not None and finding.match:
         region = {k: v for k, v in _region(finding).items() if k != "snippet"}
         result["fixes"] = [
             {
@@ -87,10 +94,22 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def _fingerprint(finding: Finding) -> str:
-    # Stable across unrelated edits that shift lines: path, rule and matched text.
-    key = f"{finding.path}\0{finding.code}\0{finding.match}\0{finding.message}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+def _fingerprints(findings: list[Finding]) -> list[str]:
+    """One stable fingerprint per finding: path, rule, matched text and which repeat it is.
+
+    Never the message (REVW001's day count changes daily, and code scanning would close and
+    reopen the alert) and never the line (an unrelated edit above would do the same). The
+    same match repeated in one file is told apart by its order among its equals.
+    """
+    seen: dict[tuple[str, str, str], int] = {}
+    fingerprints = []
+    for finding in findings:
+        key = (finding.path, finding.code, finding.match)
+        repeat = seen.get(key, 0)
+        seen[key] = repeat + 1
+        text = "\0".join((*key, str(repeat)))
+        fingerprints.append(hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return fingerprints
 
 
 def _default_configuration(severity: Severity) -> dict[str, object]:

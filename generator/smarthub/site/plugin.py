@@ -66,6 +66,7 @@ class SmarthubPluginConfig(Config):
     review_intervals = c.Optional(c.Type(object))
     acronyms = c.Optional(c.Type(object))
     severity = c.Optional(c.Type(object))
+    check_quoted_terms = c.Optional(c.Type(object))
     glossary_dir = c.Optional(c.Type(object))
     personas_dir = c.Optional(c.Type(object))
     playbooks_dir = c.Optional(c.Type(object))
