@@ -38,8 +38,9 @@ _AFTER_NUMBER = re.compile(r"(?:\d|\d\s?[ap]\.?m\.?|\b[ap]\.?m\.?)[ \t\u00a0\u20
 _AFTER_PLACE = re.compile(r"\b[A-Z][a-z][\w.'’-]*,[ \t\u00a0]+\Z")
 _BEFORE_NUMBER = re.compile(r"[ \t\u00a0]?[$€£¥]?\d")
 # What may follow a state code that ends an address: nothing, a ZIP code, or punctuation
-# that closes the sentence or the bracket (a comma would mean a list: "Campaign, AR, PR").
-_PLACE_END = re.compile(r"[ \t\u00a0]*(?:\Z|\d{5}|[.;:!?()\]\n\x00])")
+# that closes the sentence or the bracket, or a comma before a lowercase word ("Austin, TX,
+# then"); a comma before a capital means a list ("Campaign, AR, PR").
+_PLACE_END = re.compile(r"[ \t\u00a0]*(?:\Z|\d{5}|[.;:!?()\]\n\x00]|,[ \t]+[^\W\d_A-Z])")
 _DATE_PART = "[YMDHS]"
 
 
