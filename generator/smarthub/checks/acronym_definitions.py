@@ -35,6 +35,12 @@ _WORDS_THEN_BRACKET = re.compile(
 _ACR_THEN_BRACKET = re.compile(
     rf"(?<![\w.@])({_ACR}){_INFLECTION}\s*\\?\(([^()\x00\n]{{2,160}}?)\\?\)"
 )
+# "Words, ACR", "Words or ACR", "Words aka ACR": a connector, then the
+# acronym; it is defined when the words right before spell it.
+_AFTER_CONNECTOR = re.compile(
+    r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \t]*[\"“'‘]?"
+    rf"({_ACR}){_INFLECTION}(?!\w)"
+)
 _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
 _DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
@@ -45,6 +51,10 @@ _LINE_PAIR = re.compile(
 _CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_A-Z]*")  # HubSpot: Hub, Spot
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "for", "in", "of", "on", "the", "to", "with"}
+)
 _QUOTES_AND_BRACKETS = "\"'”’)]*_"
 
 
@@ -87,6 +97,39 @@ def _most_word_starts(letters: list[str], chars: list[tuple[str, bool]]) -> int:
     return best[-1] if best else -1
 
 
+def spelled_before(acronym: str, before: str) -> bool:
+    """Whether the words at the end of ``before`` are the acronym's long form.
+
+    Stricter than ``spells``, since a comma or an "or" pairs less surely than brackets:
+    the initials of the last words (small words such as "of" skipped, ``HubSpot`` counting
+    as two) are the acronym's letters, though its last letter may sit inside the last word:
+    ``Code Intelligence Platform, CIP``, ``Account-Based Experiences aka ABX``; but not
+    ``including Sales, TS`` or ``Dongles (VGA, HDMI, DVI)``.
+    """
+    letters = [char.lower() for char in acronym if char.isalpha()]
+    clause = re.split(r"[\x00.!?;:]\s", before[-160:])[-1]
+    words: list[str] = []
+    for word in reversed(_LETTERS.findall(clause)):
+        if len(word) > 1 and word.isupper():
+            break  # another acronym: a list, not a long form
+        words[:0] = _CAMEL_PART.findall(word)
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return _initials_spell(letters, words) or _initials_spell(letters, content)
+
+
+def _initials_spell(letters: list[str], words: list[str]) -> bool:
+    """The last words' initials are the letters (from three letters on, the last one may be
+    inside the last word: ``Account-Based Experiences``, ABX)."""
+    if len(words) < len(letters):
+        return False
+    last = words[-len(letters) :]
+    initials = [word[0].lower() for word in last]
+    if initials == letters:
+        return True
+    # Only for three letters or more: "deployments, CE" must not define CE.
+    return len(letters) > 2 and initials[:-1] == letters[:-1] and letters[-1] in last[-1].lower()
+
+
 def _title_case_from(acronym: str, words: str) -> bool:
     """Title Case words starting with the acronym's first letter: ``SFDC (Salesforce)``."""
     found = _LETTERS.findall(words)
@@ -109,8 +152,8 @@ def _after_words(text: str, start: int) -> bool:
 
 
 def in_text(text: str) -> set[str]:
-    """Acronyms a region's prose defines with brackets: ``Long Form (ACR)``, ``ACR (Long Form)``."""
-    defined: set[str] = set()
+    """Acronyms a region's prose defines: ``Long Form (ACR)``, ``ACR (Long Form)``, ``Long Form, ACR``."""
+    defined = _in_text_after_connectors(text)
     if "(" not in text:
         return defined
     for match in _WORDS_THEN_BRACKET.finditer(text):
@@ -121,6 +164,15 @@ def in_text(text: str) -> set[str]:
         if spells(acronym, words) or _title_case_from(acronym, words):
             defined.add(acronym)
     return defined
+
+
+def _in_text_after_connectors(text: str) -> set[str]:
+    """``Code Intelligence Platform, CIP``, ``"New Business Meetings" or NBMs``, ``... aka ABX``."""
+    return {
+        match.group(1)
+        for match in _AFTER_CONNECTOR.finditer(text)
+        if spelled_before(match.group(1), text[max(0, match.start() - 160) : match.start()])
+    }
 
 
 def in_source(source: SourceFile) -> set[str]:

@@ -21,6 +21,8 @@ from smarthub.model import Hub, SourceFile
 _ACRONYM = re.compile(r"([A-Z][A-Z0-9]{1,5})(?:'s|’s|s)?(?!\w)(?![.@]\w)")
 _ROMAN = re.compile(r"[IVX]+")
 _CONTRACTION = re.compile(r"['’][A-Z]")  # DON'T, IT'S: a word in capitals
+_VERSION = re.compile(r"-\d")  # UTF-8, SHA-256, LGPL-2.1: a standard's name and version
+_IDENTIFIER = re.compile(r"\d[A-Z]{2}")  # P4PORT: a name in code, not an acronym
 _PERIOD_SUFFIX = re.compile(r"\d+(?:Q\d)?\Z")  # FY24, FY24Q1: a listed code and a number
 _LOWER = re.compile(r"[^\W\d_A-Z]")
 _CAPITAL_TOKEN = re.compile(r"[A-Z0-9]+(?:['’][A-Z]+)?")
@@ -37,11 +39,17 @@ class _Vocabulary:
     allow: frozenset[str]
     lists: KnownCodes
     words: frozenset[str]  # English words in capitals; empty when the list is switched off
+    versions: bool  # whether "UTF-8" counts as a format's name (the formats list is on)
 
 
 def is_acronym(word: str) -> bool:
-    """2–6 characters, a capital first, only capitals and digits, at least two capitals."""
-    return sum(char.isupper() for char in word) >= 2 and not _ROMAN.fullmatch(word)
+    """2–6 characters, a capital first, only capitals and digits, at least two capitals;
+    not a Roman numeral (``XIV``) nor a name from code (``P4PORT``)."""
+    return (
+        sum(char.isupper() for char in word) >= 2
+        and not _ROMAN.fullmatch(word)
+        and not _IDENTIFIER.search(word)
+    )
 
 
 def _vocabulary(hub: Hub) -> _Vocabulary:
@@ -57,6 +65,7 @@ def _vocabulary(hub: Hub) -> _Vocabulary:
         allow=allow,
         lists=known_codes(builtin),
         words=frozenset(read_list("words")) if "words" in builtin else frozenset(),
+        versions="formats" in builtin,
     )
 
 
@@ -203,6 +212,8 @@ def _uses(
             if in_forms and _inside_any(in_forms, start):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
             if words and _CONTRACTION.match(text, match.end(1)):
+                continue
+            if vocabulary.versions and _VERSION.match(text, match.end(1)):
                 continue
             stem = _stem(word)
             if stem in vocabulary.defined or _known(word, text, start, match.end(1), vocabulary):
