@@ -41,6 +41,10 @@ _AFTER_CONNECTOR = re.compile(
     r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \t]*[\"“'‘]?"
     rf"({_ACR}){_INFLECTION}(?!\w)"
 )
+# "GLU GitLab University": the acronym, then words whose initials spell it.
+_ACR_THEN_WORDS = re.compile(
+    rf"(?<![\w.@])({_ACR}){_INFLECTION}[ \t]+(?=[A-Z])([^\x00\n.,;:()]{{3,80}})"
+)
 _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
 _DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
@@ -166,13 +170,31 @@ def in_text(text: str) -> set[str]:
     return defined
 
 
+def spelled_after(acronym: str, after: str) -> bool:
+    """Whether the words at the start of ``after`` are the acronym's long form, initial by
+    initial (as in ``spelled_before``): ``GLU GitLab University``, not ``SFDC Opportunity``."""
+    letters = [char.lower() for char in acronym if char.isalpha()]
+    words = [part for word in _LETTERS.findall(after) for part in _CAMEL_PART.findall(word)]
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return any(
+        [word[0].lower() for word in candidate[: len(letters)]] == letters
+        for candidate in (words, content)
+    )
+
+
 def _in_text_after_connectors(text: str) -> set[str]:
     """``Code Intelligence Platform, CIP``, ``"New Business Meetings" or NBMs``, ``... aka ABX``."""
-    return {
+    defined = {
         match.group(1)
         for match in _AFTER_CONNECTOR.finditer(text)
         if spelled_before(match.group(1), text[max(0, match.start() - 160) : match.start()])
     }
+    defined.update(
+        match.group(1)
+        for match in _ACR_THEN_WORDS.finditer(text)
+        if spelled_after(match.group(1), match.group(2))
+    )
+    return defined
 
 
 def in_source(source: SourceFile) -> set[str]:

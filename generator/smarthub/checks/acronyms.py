@@ -209,6 +209,8 @@ def _uses(
             start, end = match.span()
             if word in vocabulary.defined or not is_acronym(word) or not starts_word(text, start):
                 continue
+            if start and text[start - 1] == ".":
+                continue  # .NET: a name, and starts_word has already refused "x.NET"
             if in_forms and _inside_any(in_forms, start):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
             if words and _CONTRACTION.match(text, match.end(1)):
