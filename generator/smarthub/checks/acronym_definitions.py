@@ -49,7 +49,7 @@ _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
 _DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
 _LINE_PAIR = re.compile(
-    r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"
+    r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
     rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$"
 )
 _CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
