@@ -75,46 +75,48 @@ def _vocabulary(hub: Hub) -> _Vocabulary:
     Severity.ERROR,
     "An acronym is used that no glossary entry defines.",
     f"""
-What it does: finds acronyms (a whole word of 2 to 6 characters that starts with a
-capital, has only capitals and digits and at least two capitals, with an optional
-inflection such as `KPIs`) and flags those that are not defined. Each acronym is reported
-once per file, at its first use, with the count; when a suppression comment covers that
-use, the finding moves to the next use.
+What it does: finds acronyms (a whole word of 2 to 6 capitals and digits with at least two
+capitals, optionally inflected: `KPIs`; `IC1` and `IC2` count as `IC`) and flags those that
+are not defined, once per file, at the first use that no suppression comment covers, with
+the number of uses.
 
-An acronym is defined when a glossary entry has it as its abbreviation or an all-capital
-form, when it is in `acronyms.allow`, or when the same page pairs it with words:
+Defined: a glossary entry's abbreviation or all-capital form, `acronyms.allow`, or the same
+page pairing it with words:
 
-- `Net Revenue Retention (NRR)`, also with escaped brackets `\\(NRR\\)`, `("NRR")`,
-  `(aka NRR)`, `(NRR, ...)` or `(NRR for short)`: any words before the bracket;
-- a Markdown abbreviation `*[NRR]: Net Revenue Retention`;
-- a definition list: `NRR` alone on a line, then `: Net Revenue Retention`;
-- `NRR (Net Revenue Retention)`, `NRR: Net Revenue Retention`, `NRR - ...` or `NRR = ...`
-  at the start of a line or list item, or a table row with `NRR` alone in one cell: here
-  the words must spell the acronym (the first word starts with its first letter and its
-  other letters follow in order within a few words: `TOFU: top of funnel`). For the
-  bracket after the acronym, Title Case words starting with its first letter also count
-  (`SFDC (Salesforce)`). `PMM: Alex Isken` or `SLA (see below)` define nothing.
+- `Net Revenue Retention (NRR)`, `\\(NRR\\)`, `("NRR")`, `(aka NRR)`, `(NRR for short)`:
+  any words before the bracket (a list such as `(SSO, SCIM)` defines nothing);
+- `*[NRR]: Net Revenue Retention` (abbreviation), or `NRR` alone on a line followed by
+  `: Net Revenue Retention` (definition list): any words;
+- `NRR (Net Revenue Retention)`, `NRR: ...`, `NRR - ...`, `NRR = ...` at the start of a line
+  or list item, a table row with `NRR` alone in a cell: the words must spell it (first
+  letter first, the others in order within a few words, two thirds of them starting a
+  word: `TOFU: top of funnel`; in brackets also Title Case from its first letter:
+  `SFDC (Salesforce)`);
+- `Code Intelligence Platform, CIP`, `"New Business Meetings" or NBMs`, `... aka ABX`,
+  `GLU GitLab University`: the initials of the words next to it are its letters.
 
-Not acronyms: Roman numerals of I, V and X; a word in a line without lowercase letters
-that also holds an ordinary word (`READ THIS BEFORE THE QBR`); a word in a phrase of
-capitals with at least two ordinary words (`please DO NOT SHARE THE SLA`); contractions
-(`DON'T`); and the codes of these built-in lists, each switched off with
-`acronyms: {{builtin: {{<list>: false}}}}` (or all with `builtin: false`):
+`PMM: Alex Isken` or `SLA (see below)` define nothing.
 
-- `words`: English words written in capitals (`NOTE`, `[!NOTE]`, `OR`, `README`, `TODO`);
-  an ordinary word in the rules above is a word of this list or one of 7 letters or more;
-- `everyday`: acronyms everyone reads as words (`OK`, `FAQ`, `ASAP`, `FYI`, `CEO`, `VP`, `URL`);
-- `formats`: file formats (`PDF`, `CSV`, `PNG`, `JSON`);
-- `time`: `AM` and `PM` after a time (`9:00 AM`), days, months, `FY24`, `YTD`, `YYYY-MM-DD`;
-- `timezones`: `UTC`, `PST`, `CET`...; two-letter ones (`PT`, `ET`) only after a time;
-- `units`: `KB`, `GB`, `Mbps`... only after a number (`500 KB`; a `KB` article is reported);
-- `currencies`: ISO 4217 codes (`USD`, `EUR`), except `IRR`, `CVE`, `CRC`, `SSP`, `SDG`,
-  `TMT`, `SVC`, which are more often something else;
-- `regions`: `US`, `UK`, `EU`, `EMEA`, `APAC`, `LATAM`...; US state codes only after a place
-  (`Austin, TX`). Two-letter country codes are not listed (`CI`, `PR`, `SE` are acronyms).
+Not acronyms: Roman numerals; names from code (`P4PORT`) or after a dot (`.NET`); a word in
+a line without lowercase letters that holds an ordinary word (`READ THIS BEFORE THE QBR`)
+or in a phrase of capitals with two ordinary words (`please DO NOT SHARE THE QBR`; `:` and
+`,` end a phrase); contractions (`DON'T`); and the codes of these built-in lists, each
+switched off with `acronyms: {{builtin: {{<list>: false}}}}` (all with `builtin: false`):
 
-A listed code followed by a number (`FY24`, `FY24Q1`) counts as the code, and so does an
-allowed one.
+- `words`: English words in capitals (`NOTE`, `[!NOTE]`, `OR`, `README`, `TODO`); an
+  ordinary word above is one of these or a capital word of 7 letters or more;
+- `everyday`: read as words (`OK`, `FAQ`, `ASAP`, `TL;DR`, `ID`, `URL`, `CEO`, `VP`), well-known
+  organisations (`IBM`), legal forms (`LLC`), products written in capitals (`JIRA`);
+- `formats`: file formats (`PDF`, `CSV`, `PNG`) and a standard before its version (`UTF-8`);
+- `time`: `AM`/`PM` after a time (`9:00 AM`), days, months, `FY24`, `YTD`, `YYYY-MM-DD`;
+- `timezones`: `UTC`, `PST`, `CET`; two-letter ones (`PT`, `ET`) only after a time;
+- `units`: only after a number (`500 KB`; a `KB` article is reported);
+- `currencies`: ISO 4217; the 20 most traded (`USD`, `EUR`) anywhere, the others next to a
+  number (`RSD 500`); `IRR`, `CVE`, `CRC`, `SSP`, `SDG`, `TMT`, `SVC` left out;
+- `regions`: `US`, `UK`, `EU`, `EMEA`, `APAC`; US states only after a place (`Austin, TX`);
+  two-letter country codes are not listed (`CI`, `PR`, `SE` are acronyms).
+
+A listed or allowed code followed by a number counts as the code (`FY24`).
 
 Why: an acronym a rep does not know is a question the customer will not ask.
 
