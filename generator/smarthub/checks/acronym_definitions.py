@@ -26,25 +26,21 @@ _ACR = r"[A-Z][A-Z0-9]{1,5}"
 _INFLECTION = r"(?:'s|’s|s)?"
 _MARKUP = "*_"
 
-# "Words (ACR)": the words before are checked in code; what may come between the bracket
-# and the acronym (quotes, "aka") and what may follow it (", ...", " for short").
-_WORDS_THEN_BRACKET = re.compile(
-    r"\\?\(\s*[\"“'‘]?(?:(?:aka|a\.k\.a\.|or|i\.e\.,?|also|abbreviated(?: as)?)\s+)?"
-    rf"({_ACR}){_INFLECTION}[\"”'’]?(?=\s*(?:\\?\)|\s+for\s+short))"
+# Every pairing is looked for around each acronym-shaped word (one scan of the text, since
+# scanning for each pattern everywhere took longer than the rest of the rule together).
+_CANDIDATE = re.compile(rf"({_ACR}){_INFLECTION}(?!\w)")
+# "Words (ACR)": what may come between the bracket and the acronym (quotes, "aka") and what
+# may follow it (a closing quote, " for short"); the words before are checked in code.
+_OPEN_BRACKET_BEFORE = re.compile(
+    r"\\?\(\s*[\"“'‘]?(?:(?:aka|a\.k\.a\.|or|i\.e\.,?|also|abbreviated(?: as)?)\s+)?\Z"
 )
-_ACR_THEN_BRACKET = re.compile(
-    rf"(?<![\w.@])({_ACR}){_INFLECTION}\s*\\?\(([^()\x00\n]{{2,160}}?)\\?\)"
-)
-# "Words, ACR", "Words or ACR", "Words aka ACR": a connector, then the
-# acronym; it is defined when the words right before spell it.
-_AFTER_CONNECTOR = re.compile(
-    r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \t]*[\"“'‘]?"
-    rf"({_ACR}){_INFLECTION}(?!\w)"
-)
+_CLOSE_BRACKET_AFTER = re.compile(r"[\"”'’]?\s*(?:\\?\)|\s+for\s+short)")
+# "ACR (Long Form)"
+_BRACKET_AFTER = re.compile(r"\s*\\?\(([^()\x00\n]{2,160}?)\\?\)")
+# "Words, ACR", "Words or ACR", "Words aka ACR": defined when the words before spell it.
+_CONNECTOR_BEFORE = re.compile(r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \t]*[\"“'‘]?\Z")
 # "GLU GitLab University": the acronym, then words whose initials spell it.
-_ACR_THEN_WORDS = re.compile(
-    rf"(?<![\w.@])({_ACR}){_INFLECTION}[ \t]+(?=[A-Z])([^\x00\n.,;:()]{{3,80}})"
-)
+_WORDS_AFTER = re.compile(r"[ \t]+(?=[A-Z])([^\x00\n.,;:()]{3,80})")
 _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
 _DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
@@ -156,16 +152,37 @@ def _after_words(text: str, start: int) -> bool:
 
 
 def in_text(text: str) -> set[str]:
-    """Acronyms a region's prose defines: ``Long Form (ACR)``, ``ACR (Long Form)``, ``Long Form, ACR``."""
-    defined = _in_text_after_connectors(text)
-    if "(" not in text:
-        return defined
-    for match in _WORDS_THEN_BRACKET.finditer(text):
-        if _after_words(text, match.start()):
-            defined.add(match.group(1))
-    for match in _ACR_THEN_BRACKET.finditer(text):
-        acronym, words = match.group(1), match.group(2)
-        if spells(acronym, words) or _title_case_from(acronym, words):
+    """Acronyms a region's prose defines: ``Long Form (ACR)``, ``ACR (Long Form)``,
+    ``Long Form, ACR``, ``ACR Long Form``."""
+    defined: set[str] = set()
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_.@"):
+            continue
+        acronym = match.group(1)
+        before = text[max(0, start - 24) : start]
+        opening = _OPEN_BRACKET_BEFORE.search(before)
+        if (
+            opening
+            and _CLOSE_BRACKET_AFTER.match(text, end)
+            and _after_words(text, start - len(before) + opening.start())
+        ):
+            defined.add(acronym)
+            continue
+        connector = _CONNECTOR_BEFORE.search(before)
+        if connector:
+            connector_start = start - len(before) + connector.start()
+            if spelled_before(acronym, text[max(0, connector_start - 160) : connector_start]):
+                defined.add(acronym)
+                continue
+        bracket = _BRACKET_AFTER.match(text, end)
+        if bracket:
+            words = bracket.group(1)
+            if spells(acronym, words) or _title_case_from(acronym, words):
+                defined.add(acronym)
+                continue
+        following = _WORDS_AFTER.match(text, end)
+        if following and spelled_after(acronym, following.group(1)):
             defined.add(acronym)
     return defined
 
@@ -180,21 +197,6 @@ def spelled_after(acronym: str, after: str) -> bool:
         [word[0].lower() for word in candidate[: len(letters)]] == letters
         for candidate in (words, content)
     )
-
-
-def _in_text_after_connectors(text: str) -> set[str]:
-    """``Code Intelligence Platform, CIP``, ``"New Business Meetings" or NBMs``, ``... aka ABX``."""
-    defined = {
-        match.group(1)
-        for match in _AFTER_CONNECTOR.finditer(text)
-        if spelled_before(match.group(1), text[max(0, match.start() - 160) : match.start()])
-    }
-    defined.update(
-        match.group(1)
-        for match in _ACR_THEN_WORDS.finditer(text)
-        if spelled_after(match.group(1), match.group(2))
-    )
-    return defined
 
 
 def in_source(source: SourceFile) -> set[str]:
