@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from smarthub.checks.acronym_lists import BUILTIN_LISTS
 from smarthub.voice.settings import HarvestSettings, VoiceSettings, parse_harvest, parse_voice
 from smarthub.yamlsafe import (
     DuplicateKey,
@@ -56,6 +57,7 @@ class HubConfig:
     review_interval_days: int = 180
     review_intervals: dict[str, int] = field(default_factory=dict)
     acronyms_allow: frozenset[str] = frozenset()
+    acronyms_builtin: frozenset[str] = frozenset(BUILTIN_LISTS)  # the built-in lists switched on
     severity: dict[str, str] = field(default_factory=dict)
     search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
     voice: VoiceSettings = field(default_factory=VoiceSettings)
@@ -242,6 +244,18 @@ class _Validator:
             line = node.start_mark.line + 1
         self.messages.append(f"{self.file_name}:{line}: plugins.smarthub.{key}: {message}")
 
+    def problem_at(self, path: tuple[str, ...], message: str) -> None:
+        """A problem at a nested key (``acronyms.builtin.words``), with that key's own line."""
+        node, line = self.options_node, self.plugin_line
+        for key in path:
+            node = child_node(node, key)
+            if node is None:
+                break
+            line = node.start_mark.line + 1
+        self.messages.append(
+            f"{self.file_name}:{line}: plugins.smarthub.{'.'.join(path)}: {message}"
+        )
+
     def id_list(
         self, options: dict[str, Any], key: str, default: tuple[str, ...]
     ) -> tuple[str, ...]:
@@ -317,18 +331,7 @@ def _validate(
             elif check.positive_int(days, f"review_intervals.{asset_type}") is not None:
                 intervals[asset_type] = days
 
-    allow: frozenset[str] = frozenset()
-    acronyms = options.get("acronyms", {})
-    if not isinstance(acronyms, dict) or set(acronyms) - {"allow"}:
-        check.problem("acronyms", "expected a mapping with one key, allow: [CEO, PDF, ...]")
-    else:
-        allowed = acronyms.get("allow", [])
-        if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
-            check.problem(
-                "acronyms", "acronyms.allow must be a list of acronyms, for example [CEO, PDF]"
-            )
-        else:
-            allow = frozenset(allowed)
+    allow, builtin = _acronym_options(check, options.get("acronyms", {}))
 
     severity: dict[str, str] = {}
     raw_severity = options.get("severity", {})
@@ -402,6 +405,7 @@ def _validate(
         review_interval_days=interval,
         review_intervals=intervals,
         acronyms_allow=allow,
+        acronyms_builtin=builtin,
         severity=severity,
         search=search,
         voice=voice,
@@ -413,6 +417,54 @@ def _validate(
         else "site",
         **folders,
     )
+
+
+def _acronym_options(check: _Validator, value: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The ``acronyms`` option: ``{allow: [CEO, PDF], builtin: {currencies: false, ...}}``."""
+    allow: frozenset[str] = frozenset()
+    builtin = frozenset(BUILTIN_LISTS)
+    if not isinstance(value, dict):
+        check.problem_at(
+            ("acronyms",),
+            "expected a mapping, for example {allow: [CEO, PDF], builtin: {currencies: false}}",
+        )
+        return allow, builtin
+    for key in value:
+        if key not in ("allow", "builtin"):
+            close = difflib.get_close_matches(str(key), ("allow", "builtin"), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "known keys are allow and builtin"
+            check.problem_at(("acronyms", str(key)), f"unknown key: {hint}")
+    allowed = value.get("allow", [])
+    if not isinstance(allowed, list) or not all(isinstance(item, str) and item for item in allowed):
+        check.problem_at(
+            ("acronyms", "allow"), "expected a list of acronyms, for example [CEO, PDF]"
+        )
+    else:
+        allow = frozenset(allowed)
+    switches = value.get("builtin", True)
+    if isinstance(switches, bool):
+        return allow, builtin if switches else frozenset()
+    if not isinstance(switches, dict):
+        check.problem_at(
+            ("acronyms", "builtin"),
+            f"expected true, false or a mapping of list to true/false; lists: {', '.join(BUILTIN_LISTS)}",
+        )
+        return allow, builtin
+    enabled = set(builtin)
+    for name, on in switches.items():
+        if name not in BUILTIN_LISTS:
+            close = difflib.get_close_matches(str(name), BUILTIN_LISTS, n=1)
+            hint = (
+                f"did you mean '{close[0]}'?" if close else f"lists are {', '.join(BUILTIN_LISTS)}"
+            )
+            check.problem_at(
+                ("acronyms", "builtin", str(name)), f"no built-in list of that name: {hint}"
+            )
+        elif not isinstance(on, bool):
+            check.problem_at(("acronyms", "builtin", name), f"expected true or false, got {on!r}")
+        elif not on:
+            enabled.discard(name)
+    return allow, frozenset(enabled)
 
 
 def _search_engine(check: _Validator, value: Any) -> str:

@@ -5,46 +5,68 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from smarthub import suppress
+from smarthub.checks import acronym_definitions
+from smarthub.checks.acronym_lists import BUILTIN_LISTS, KnownCodes, known_codes, read_list
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import forms_of, starts_word
-from smarthub.model import Hub, SourceFile, TextRegion
+from smarthub.model import Hub, SourceFile
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
 _ACRONYM = re.compile(r"([A-Z][A-Z0-9]{1,5})(?:'s|’s|s)?(?!\w)(?![.@]\w)")
 _ROMAN = re.compile(r"[IVX]+")
-_PAGE_DEFINITION = re.compile(
-    r"\(([A-Z][A-Z0-9]{1,5})s?\)"
-)  # "Words (ACR)": the word is checked after
-_ABBR_DEFINITION = re.compile(r"^\*\[([A-Z][A-Z0-9]{1,5})\]:", re.MULTILINE)
+_CONTRACTION = re.compile(r"['’][A-Z]")  # DON'T, IT'S: a word in capitals
+_VERSION = re.compile(r"-\d")  # UTF-8, SHA-256, LGPL-2.1: a standard's name and version
+_IDENTIFIER = re.compile(r"\d[A-Z]{2}")  # P4PORT: a name in code, not an acronym
+_PERIOD_SUFFIX = re.compile(r"\d+(?:Q\d)?\Z")  # FY24, FY24Q1: a listed code and a number
 _LOWER = re.compile(r"[^\W\d_A-Z]")
+_CAPITAL_TOKEN = re.compile(r"[A-Z0-9]+(?:['’][A-Z]+)?")
+# What may stand between the words of a phrase in capitals: not ``:``, ``,`` or ``|``,
+# so in ``NOTE: SFDC is down`` the label does not carry the acronym with it.
+_PHRASE_JOINERS = frozenset(" \t\u00a0'’-/&")
 
 
-def _page_definitions(text: str) -> set[str]:
-    """Acronyms written in brackets right after words: ``Net Revenue Retention (NRR)``."""
-    defined = set()
-    for match in _PAGE_DEFINITION.finditer(text):
-        before = text[max(0, match.start() - 40) : match.start()].rstrip()[-2:]
-        if before and (before[-1].isalpha() or (before[-1] in "\"'”’" and before[:1].isalpha())):
-            defined.add(match.group(1))
-    return defined
+@dataclass(frozen=True)
+class _Vocabulary:
+    """What a hub accepts without a definition on the page."""
+
+    defined: frozenset[str]  # glossary abbreviations and all-capital forms, acronyms.allow
+    allow: frozenset[str]
+    lists: KnownCodes
+    words: frozenset[str]  # English words in capitals; empty when the list is switched off
+    versions: bool  # whether "UTF-8" counts as a format's name (the formats list is on)
 
 
 def is_acronym(word: str) -> bool:
-    """2–6 characters, a capital first, only capitals and digits, at least two capitals."""
-    return sum(char.isupper() for char in word) >= 2 and not _ROMAN.fullmatch(word)
+    """2–6 characters, a capital first, only capitals and digits, at least two capitals;
+    not a Roman numeral (``XIV``) nor a name from code (``P4PORT``)."""
+    return (
+        sum(char.isupper() for char in word) >= 2
+        and not _ROMAN.fullmatch(word)
+        and not _IDENTIFIER.search(word)
+    )
 
 
-def _glossary_acronyms(hub: Hub) -> frozenset[str]:
-    defined = set(hub.config.acronyms_allow)
+def _vocabulary(hub: Hub) -> _Vocabulary:
+    allow = hub.config.acronyms_allow
+    defined = set(allow)
     for term in hub.terms.values():
         for form in forms_of(term):
             if form.kind == "abbreviation" or (form.text.isupper() and " " not in form.text):
                 defined.add(form.text)
-    return frozenset(defined)
+    builtin = hub.config.acronyms_builtin
+    return _Vocabulary(
+        defined=frozenset(defined),
+        allow=allow,
+        lists=known_codes(builtin),
+        words=frozenset(read_list("words")) if "words" in builtin else frozenset(),
+        versions="formats" in builtin,
+    )
 
 
 @register(
@@ -52,15 +74,49 @@ def _glossary_acronyms(hub: Hub) -> frozenset[str]:
     "term.undefined-acronym",
     Severity.ERROR,
     "An acronym is used that no glossary entry defines.",
-    """
-What it does: finds acronyms (a whole word of 2 to 6 characters that starts with a
-capital, has only capitals and digits and at least two capitals, with an optional
-inflection such as `KPIs`) and flags those that are not defined. An acronym is defined
-when a glossary entry has it as its abbreviation or an all-capital form, when it is in
-`acronyms.allow`, or when the same page writes it in brackets right after words
-(`Net Revenue Retention (NRR)`) or as a Markdown abbreviation (`*[NRR]: ...`). Roman
-numerals of I, V and X are not acronyms, nor is anything in a line without lowercase
-letters. Each acronym is reported once per file, at its first use, with the count.
+    f"""
+What it does: finds acronyms (a whole word of 2 to 6 capitals and digits with at least two
+capitals, optionally inflected: `KPIs`; `IC1` and `IC2` count as `IC`) and flags those that
+are not defined, once per file, at the first use that no suppression comment covers, with
+the number of uses.
+
+Defined: a glossary entry's abbreviation or all-capital form, `acronyms.allow`, or the same
+page pairing it with words:
+
+- `Net Revenue Retention (NRR)`, `\\(NRR\\)`, `("NRR")`, `(aka NRR)`, `(NRR for short)`:
+  any words before the bracket (a list such as `(SSO, SCIM)` defines nothing);
+- `*[NRR]: Net Revenue Retention` (abbreviation), or `NRR` alone on a line followed by
+  `: Net Revenue Retention` (definition list): any words;
+- `NRR (Net Revenue Retention)`, `NRR: ...`, `NRR - ...`, `NRR = ...` at the start of a line
+  or list item, a table row with `NRR` alone in a cell: the words must spell it (first
+  letter first, the others in order within a few words, two thirds of them starting a
+  word: `TOFU: top of funnel`; in brackets also Title Case from its first letter:
+  `SFDC (Salesforce)`);
+- `Code Intelligence Platform, CIP`, `"New Business Meetings" or NBMs`, `... aka ABX`,
+  `GLU GitLab University`: the initials of the words next to it are its letters.
+
+`PMM: Alex Isken` or `SLA (see below)` define nothing.
+
+Not acronyms: Roman numerals; names from code (`P4PORT`) or after a dot (`.NET`); a word in
+a line without lowercase letters that holds an ordinary word (`READ THIS BEFORE THE QBR`)
+or in a phrase of capitals with two ordinary words (`please DO NOT SHARE THE QBR`; `:` and
+`,` end a phrase); contractions (`DON'T`); and the codes of these built-in lists, each
+switched off with `acronyms: {{builtin: {{<list>: false}}}}` (all with `builtin: false`):
+
+- `words`: English words in capitals (`NOTE`, `[!NOTE]`, `OR`, `README`, `TODO`); an
+  ordinary word above is one of these or a capital word of 7 letters or more;
+- `everyday`: read as words (`OK`, `FAQ`, `ASAP`, `TL;DR`, `ID`, `URL`, `CEO`, `VP`), well-known
+  organisations (`IBM`), legal forms (`LLC`), products written in capitals (`JIRA`);
+- `formats`: file formats (`PDF`, `CSV`, `PNG`) and a standard before its version (`UTF-8`);
+- `time`: `AM`/`PM` after a time (`9:00 AM`), days, months, `FY24`, `YTD`, `YYYY-MM-DD`;
+- `timezones`: `UTC`, `PST`, `CET`; two-letter ones (`PT`, `ET`) only after a time;
+- `units`: only after a number (`500 KB`; a `KB` article is reported);
+- `currencies`: ISO 4217; the 20 most traded (`USD`, `EUR`) anywhere, the others next to a
+  number (`RSD 500`); `IRR`, `CVE`, `CRC`, `SSP`, `SDG`, `TMT`, `SVC` left out;
+- `regions`: `US`, `UK`, `EU`, `EMEA`, `APAC`; US states only after a place (`Austin, TX`);
+  two-letter country codes are not listed (`CI`, `PR`, `SE` are acronyms).
+
+A listed or allowed code followed by a number counts as the code (`FY24`).
 
 Why: an acronym a rep does not know is a question the customer will not ask.
 
@@ -71,12 +127,14 @@ Example that fails (no glossary entry for QBR):
 Example that passes:
 
     Book the Quarterly Business Review (QBR) two weeks ahead.
+
+Options: `acronyms: {{allow: [CEO, PDF], builtin: {{{", ".join(f"{name}: true" for name in BUILTIN_LISTS)}}}}}`
 """,
 )
 def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
-    defined = _glossary_acronyms(ctx.hub)
+    vocabulary = _vocabulary(ctx.hub)
     for source in ctx.sources():
-        yield from _undefined_in(ctx, source, defined)
+        yield from _undefined_in(ctx, source, vocabulary)
 
 
 def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
@@ -84,41 +142,114 @@ def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
-def _in_shouting_line(text: str, offset: int) -> bool:
-    """Whether the file line around ``offset`` has no lowercase letter (capitals, not acronyms)."""
+def _ordinary(token: str, words: frozenset[str]) -> bool:
+    """A word, not an acronym: listed, a contraction, or too long for an acronym."""
+    return token in words or "'" in token or "’" in token or (len(token) > 6 and token.isalpha())
+
+
+def _in_capitals_phrase(text: str, start: int, end: int, words: frozenset[str]) -> bool:
+    """Whether the word at ``[start, end)`` stands in a run of capitals with 2+ ordinary words."""
+    left = start
+    while left and (
+        text[left - 1] in _PHRASE_JOINERS or text[left - 1].isupper() or text[left - 1].isdigit()
+    ):
+        left -= 1
+    right = end
+    while right < len(text) and (
+        text[right] in _PHRASE_JOINERS or text[right].isupper() or text[right].isdigit()
+    ):
+        right += 1
+    if right - left <= end - start + 1:
+        return False
+    tokens = _CAPITAL_TOKEN.findall(text, left, right)
+    return sum(_ordinary(token, words) for token in tokens) >= 2
+
+
+def _in_capitals_line(source: SourceFile, offset: int, words: frozenset[str]) -> bool:
+    """Whether the file line has no lowercase letter and holds an ordinary word besides."""
+    text = source.text
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
-    return not _LOWER.search(text, line_start, line_end if line_end != -1 else len(text))
+    line_end = len(text) if line_end == -1 else line_end
+    if _LOWER.search(text, line_start, line_end):
+        return False
+    return any(
+        _ordinary(token, words) for token in _CAPITAL_TOKEN.findall(text, line_start, line_end)
+    )
 
 
-def _undefined_in(
-    ctx: CheckContext, source: SourceFile, defined: frozenset[str]
-) -> Iterator[Finding]:
-    on_page = set(_ABBR_DEFINITION.findall(source.text)) if "*[" in source.text else set()
-    uses: dict[str, list[tuple[TextRegion, int, int]]] = {}
+def _known(word: str, text: str, start: int, end: int, vocabulary: _Vocabulary) -> bool:
+    """Whether a built-in list or ``acronyms.allow`` has the word (``FY24``: ``FY`` and a number)."""
+    if vocabulary.lists.knows(word, text, start, end):
+        return True
+    base = _stem(word)
+    return base != word and (
+        base in vocabulary.allow or vocabulary.lists.knows(base, text, start, end)
+    )
+
+
+def _stem(word: str) -> str:
+    """The acronym before a trailing number (``IC`` for ``IC3``, ``FY`` for ``FY24Q1``)."""
+    base = _PERIOD_SUFFIX.sub("", word)
+    return base if base != word and is_acronym(base) else word
+
+
+def _uses(
+    ctx: CheckContext, source: SourceFile, vocabulary: _Vocabulary
+) -> tuple[dict[str, list[tuple[int, int, str]]], set[str]]:
+    """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
+    and the acronyms the page defines."""
+    on_page = acronym_definitions.in_source(source)
+    uses: dict[str, list[tuple[int, int, str]]] = {}
+    words = vocabulary.words
     for region, occurrences in ctx.occurrences(source):
         text = region.text
         in_forms = [(found.start, found.end) for found in occurrences]
-        if "(" in text:
-            on_page |= _page_definitions(text)
+        on_page |= acronym_definitions.in_text(text)
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
-            if word in defined or not is_acronym(word) or not starts_word(text, match.start()):
+            start, end = match.span()
+            if word in vocabulary.defined or not is_acronym(word) or not starts_word(text, start):
                 continue
-            if in_forms and _inside_any(in_forms, match.start()):
+            if start and text[start - 1] == ".":
+                continue  # .NET: a name, and starts_word has already refused "x.NET"
+            if in_forms and _inside_any(in_forms, start):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
-            if _in_shouting_line(source.text, region.file_offset(match.start())):
+            if words and _CONTRACTION.match(text, match.end(1)):
                 continue
-            uses.setdefault(word, []).append((region, match.start(), match.end()))
-    for word, places in uses.items():
-        if word in on_page:
+            if vocabulary.versions and _VERSION.match(text, match.end(1)):
+                continue
+            stem = _stem(word)
+            if stem in vocabulary.defined or _known(word, text, start, match.end(1), vocabulary):
+                continue
+            file_start, file_end = region.file_span(start, end)
+            if words and (
+                _in_capitals_phrase(text, start, end, words)
+                or _in_capitals_line(source, file_start, words)
+            ):
+                continue
+            uses.setdefault(stem, []).append((file_start, file_end, word))
+    return uses, on_page
+
+
+def _undefined_in(
+    ctx: CheckContext, source: SourceFile, vocabulary: _Vocabulary
+) -> Iterator[Finding]:
+    uses, on_page = _uses(ctx, source, vocabulary)
+    suppressions = suppress.collect(source) if uses else []
+    for stem, places in uses.items():
+        places = sorted(place for place in places if place[2] not in on_page)
+        if stem in on_page or not places:
             continue
-        first = min((region.file_span(start, end) for region, start, end in places))
         count = f" (used {len(places)} times)" if len(places) > 1 else ""
-        yield ctx.finding(
-            check_undefined_acronyms,
-            source,
-            *first,
-            f"acronym '{word}' is not defined{count}: add it to the glossary or to acronyms.allow, "
-            f"or write it out once as 'Words In Full ({word})'",
+        message = (
+            f"acronym '{stem}' is not defined{count}: add it to the glossary or to acronyms.allow, "
+            f"or write it out once as 'Words In Full ({stem})'"
         )
+        # Report the first use that no suppression covers. The covered uses before it are
+        # reported too, so that suppression silences them and counts as used (no LINT001).
+        for start, end, _ in places:
+            finding = ctx.finding(check_undefined_acronyms, source, start, end, message)
+            yield finding
+            if not any(each.covers(finding) for each in suppressions):
+                break

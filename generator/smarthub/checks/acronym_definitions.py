@@ -1,0 +1,241 @@
+"""Where a page defines an acronym itself (TERM004 then stays quiet about it on that page).
+
+A page defines an acronym when it pairs it with words, in one of these ways:
+
+- explicit syntax, where any words count: ``Long Form (ACR)`` (also ``\\(ACR\\)``,
+  ``("ACR")``, ``(aka ACR)``, ``(ACR for short)``; not a list such as ``(SSO, SCIM)``), a Markdown abbreviation
+  ``*[ACR]: Long Form`` and a definition list (``ACR`` on its own line, then ``: Long Form``);
+- loose pairings, where the words must *spell* the acronym: ``ACR (Long Form)``,
+  ``ACR: Long Form``, ``ACR - Long Form``, ``ACR = Long Form`` at the start of a line or list
+  item, and a table row with ``ACR`` alone in one cell and its long form in another.
+
+The words spell the acronym (``spells``) when the first word starts with its first letter
+and its other letters follow in order within the next few words, as in Schwartz and Hearst's
+abbreviation algorithm: ``TOFU: top of funnel``, ``SDR = Sales Development Rep``. For
+``ACR (Long Form)``, Title Case words that start with the acronym's first letter also count
+(``SFDC (Salesforce)``), but ``SLA (see below)`` or ``PMM: Alex Isken`` define nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from smarthub.model import SourceFile
+
+_ACR = r"[A-Z][A-Z0-9]{1,5}"
+_INFLECTION = r"(?:'s|’s|s)?"
+_MARKUP = "*_"
+
+# Every pairing is looked for around each acronym-shaped word (one scan of the text, since
+# scanning for each pattern everywhere took longer than the rest of the rule together).
+_CANDIDATE = re.compile(rf"({_ACR}){_INFLECTION}(?!\w)")
+# "Words (ACR)": what may come between the bracket and the acronym (quotes, "aka") and what
+# may follow it (a closing quote, " for short"); the words before are checked in code.
+_OPEN_BRACKET_BEFORE = re.compile(
+    r"\\?\(\s*[\"“'‘]?(?:(?:aka|a\.k\.a\.|or|i\.e\.,?|also|abbreviated(?: as)?)\s+)?\Z"
+)
+_CLOSE_BRACKET_AFTER = re.compile(r"[\"”'’]?\s*(?:\\?\)|\s+for\s+short)")
+# "ACR (Long Form)"
+_BRACKET_AFTER = re.compile(r"\s*\\?\(([^()\x00\n]{2,160}?)\\?\)")
+# "Words, ACR", "Words or ACR", "Words aka ACR": defined when the words before spell it.
+_CONNECTOR_BEFORE = re.compile(r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \t]*[\"“'‘]?\Z")
+# "GLU GitLab University": the acronym, then words whose initials spell it.
+_WORDS_AFTER = re.compile(r"[ \t]+(?=[A-Z])([^\x00\n.,;:()]{3,80})")
+_ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
+_DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
+_DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
+_LINE_PAIR = re.compile(
+    r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
+    rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$"
+)
+_CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CAMEL_PART = re.compile(r"[^\W\d_][^\W\d_A-Z]*")  # HubSpot: Hub, Spot
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "for", "in", "of", "on", "the", "to", "with"}
+)
+_QUOTES_AND_BRACKETS = "\"'”’)]*_"
+
+
+def spells(acronym: str, words: str) -> bool:
+    """Whether ``words`` (the start of a long form) spell ``acronym``.
+
+    The first word starts with the acronym's first letter; its other letters follow in
+    order within ``min(n + 5, 2n)`` words (``n``: its letters), and at least two thirds
+    of all its letters start a word or a capitalised part of one (``HubSpot``):
+    ``TOFU: top of funnel`` spells, ``CS | Configuration not working as expected`` does not.
+    """
+    letters = [char.lower() for char in acronym if char.isalpha()]
+    found = _LETTERS.findall(words)
+    if len(letters) < 2 or not found or found[0][0].lower() != letters[0]:
+        return False
+    chars: list[tuple[str, bool]] = []
+    for word in found[: min(len(letters) + 5, 2 * len(letters))]:
+        for index, char in enumerate(word):
+            starts = index == 0 or (char.isupper() and word[index - 1].islower())
+            chars.append((char.lower(), starts))
+    best = _most_word_starts(letters, chars)
+    return best >= 0 and best + 1 >= -(-2 * len(letters) // 3)
+
+
+def _most_word_starts(letters: list[str], chars: list[tuple[str, bool]]) -> int:
+    """The most letters after the first that can match at word starts, in order (-1: none).
+
+    ``letters[0]`` is matched at ``chars[0]``; ``best[j]`` is the best count with the
+    letters so far matched and the last one at or before character ``j``.
+    """
+    best = [0] * len(chars)
+    for letter in letters[1:]:
+        following = [-1] * len(chars)
+        carried = -1
+        for index in range(1, len(chars)):
+            if best[index - 1] >= 0 and chars[index][0] == letter:
+                carried = max(carried, best[index - 1] + chars[index][1])
+            following[index] = carried
+        best = following
+    return best[-1] if best else -1
+
+
+def spelled_before(acronym: str, before: str) -> bool:
+    """Whether the words at the end of ``before`` are the acronym's long form.
+
+    Stricter than ``spells``, since a comma or an "or" pairs less surely than brackets:
+    the initials of the last words (small words such as "of" skipped, ``HubSpot`` counting
+    as two) are the acronym's letters, though its last letter may sit inside the last word:
+    ``Code Intelligence Platform, CIP``, ``Account-Based Experiences aka ABX``; but not
+    ``including Sales, TS`` or ``Dongles (VGA, HDMI, DVI)``.
+    """
+    letters = [char.lower() for char in acronym if char.isalpha()]
+    clause = re.split(r"[\x00.!?;:]\s", before[-160:])[-1]
+    words: list[str] = []
+    for word in reversed(_LETTERS.findall(clause)):
+        if len(word) > 1 and word.isupper():
+            break  # another acronym: a list, not a long form
+        words[:0] = _CAMEL_PART.findall(word)
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return _initials_spell(letters, words) or _initials_spell(letters, content)
+
+
+def _initials_spell(letters: list[str], words: list[str]) -> bool:
+    """The last words' initials are the letters (from three letters on, the last one may be
+    inside the last word: ``Account-Based Experiences``, ABX)."""
+    if len(words) < len(letters):
+        return False
+    last = words[-len(letters) :]
+    initials = [word[0].lower() for word in last]
+    if initials == letters:
+        return True
+    # Only for three letters or more: "deployments, CE" must not define CE.
+    return len(letters) > 2 and initials[:-1] == letters[:-1] and letters[-1] in last[-1].lower()
+
+
+def _title_case_from(acronym: str, words: str) -> bool:
+    """Title Case words starting with the acronym's first letter: ``SFDC (Salesforce)``."""
+    found = _LETTERS.findall(words)
+    return (
+        bool(found)
+        and found[0][0] == acronym[0]
+        and any(char.islower() for char in words)
+        and all(word[0].isupper() for word in found if len(word) > 3)
+    )
+
+
+def _after_words(text: str, start: int) -> bool:
+    """Whether words end right before ``start`` (spaces, quotes and closing markup between)."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    while index >= 0 and text[index] in _QUOTES_AND_BRACKETS:
+        index -= 1
+    return index >= 0 and text[index].isalpha()
+
+
+def in_text(text: str) -> set[str]:
+    """Acronyms a region's prose defines: ``Long Form (ACR)``, ``ACR (Long Form)``,
+    ``Long Form, ACR``, ``ACR Long Form``."""
+    defined: set[str] = set()
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_.@"):
+            continue
+        acronym = match.group(1)
+        before = text[max(0, start - 24) : start]
+        opening = _OPEN_BRACKET_BEFORE.search(before)
+        if (
+            opening
+            and _CLOSE_BRACKET_AFTER.match(text, end)
+            and _after_words(text, start - len(before) + opening.start())
+        ):
+            defined.add(acronym)
+            continue
+        connector = _CONNECTOR_BEFORE.search(before)
+        if connector:
+            connector_start = start - len(before) + connector.start()
+            if spelled_before(acronym, text[max(0, connector_start - 160) : connector_start]):
+                defined.add(acronym)
+                continue
+        bracket = _BRACKET_AFTER.match(text, end)
+        if bracket:
+            words = bracket.group(1)
+            if spells(acronym, words) or _title_case_from(acronym, words):
+                defined.add(acronym)
+                continue
+        following = _WORDS_AFTER.match(text, end)
+        if following and spelled_after(acronym, following.group(1)):
+            defined.add(acronym)
+    return defined
+
+
+def spelled_after(acronym: str, after: str) -> bool:
+    """Whether the words at the start of ``after`` are the acronym's long form, initial by
+    initial (as in ``spelled_before``): ``GLU GitLab University``, not ``SFDC Opportunity``."""
+    letters = [char.lower() for char in acronym if char.isalpha()]
+    words = [part for word in _LETTERS.findall(after) for part in _CAMEL_PART.findall(word)]
+    content = [word for word in words if word.lower() not in _SMALL_WORDS]
+    return any(
+        [word[0].lower() for word in candidate[: len(letters)]] == letters
+        for candidate in (words, content)
+    )
+
+
+def in_source(source: SourceFile) -> set[str]:
+    """Acronyms the file's Markdown defines line by line (abbreviations, lists, tables)."""
+    body = source.text[source.body_start :]
+    defined = set(_ABBREVIATION.findall(body)) if "*[" in body else set()
+    lines = body.splitlines()
+    for index, line in enumerate(lines):
+        if "|" in line:
+            defined |= _in_table_row(line)
+        pair = _LINE_PAIR.match(line)
+        if pair and spells(pair.group(1), pair.group(2)):
+            defined.add(pair.group(1))
+        term = _DEFINITION_TERM.match(line)
+        if term and _definition_follows(lines, index + 1):
+            defined.add(term.group(1))
+    return defined
+
+
+def _definition_follows(lines: list[str], index: int) -> bool:
+    """A ``: definition`` line next, or after one blank line (Python-Markdown's def_list)."""
+    for line in lines[index : index + 2]:
+        if _DEFINITION.match(line):
+            return True
+        if line.strip():
+            return False
+    return False
+
+
+def _in_table_row(line: str) -> set[str]:
+    """Acronyms alone in a cell of a table row whose other cell spells them out."""
+    cells = [cell.strip() for cell in _CELL_SPLIT.split(line)]
+    defined: set[str] = set()
+    for index, cell in enumerate(cells):
+        alone = _CELL_ACRONYM.fullmatch(cell)
+        if alone and any(
+            spells(alone.group(1), other)
+            for other_index, other in enumerate(cells)
+            if other_index != index
+        ):
+            defined.add(alone.group(1))
+    return defined
