@@ -164,8 +164,65 @@ def _findings(results: Results) -> Target:
     return Target("findings", goal, "; ".join(parts), met)
 
 
+def _cpu_ratio(results: Results, slower: str, faster: str) -> float | None:
+    a, b = results.by_key.get(slower), results.by_key.get(faster)
+    return a.cpu_s / b.cpu_s if a and b and b.cpu_s else None
+
+
+def _less_cpu(results: Results, peer: str, key: str, minimum: float) -> Target:
+    name = {"vale": "Vale", "textlint": "textlint"}[peer]
+    where = "the corpus" if key == "corpus" else f"the {int(key) // 1000}k hub"
+    goal = f"check ≥{minimum:g}× less CPU than {name} on {where} (issue 15)"
+    cpu = _cpu_ratio(results, f"{peer}:{key}", f"check:{key}")
+    wall = _ratio(results, f"{peer}:{key}", f"check:{key}")
+    if cpu is None or wall is None:
+        return Target(f"{peer}-cpu-{key}", goal, f"{name} or smarthub was not measured", None)
+    return Target(
+        f"{peer}-cpu-{key}", goal, f"{cpu:.1f}× less CPU ({wall:.1f}× wall)", cpu >= minimum
+    )
+
+
+def _share(results: Results, name: str, goal: str, limit: float) -> Target:
+    wall = _ratio(results, f"cache-{name}:{LARGE}", f"cache-cold:{LARGE}")
+    cpu = _cpu_ratio(results, f"cache-{name}:{LARGE}", f"cache-cold:{LARGE}")
+    if wall is None or cpu is None:
+        return Target(f"cache-{name}", goal, "not measured", None)
+    return Target(f"cache-{name}", goal, f"{wall:.1%} wall, {cpu:.1%} CPU", wall <= limit)
+
+
+def evaluate_round2(results: Results) -> list[Target]:
+    """The measurable targets of issue 15 (serve latency: ``serve_latency.py``)."""
+    targets = [
+        _less_cpu(results, "vale", "corpus", 3),
+        _less_cpu(results, "textlint", "corpus", 30),
+        _less_cpu(results, "vale", str(LARGE), 3),
+        _less_cpu(results, "textlint", str(LARGE), 20),
+        _share(results, "warm", "unchanged 10k hub re-checked (warm cache) ≤10% of cold", 0.10),
+        _share(results, "onefile", "one file changed, re-check ≤15% of cold (10k hub)", 0.15),
+    ]
+    ratio = _ratio(results, f"build:{MEDIUM}", f"mkdocs:{MEDIUM}")
+    targets.append(
+        Target(
+            "build-1000",
+            "smarthub build ≤1.15× plain MkDocs of the same pages at 1k (issue 15)",
+            f"{ratio:.2f}×" if ratio else "not measured",
+            ratio <= 1.15 if ratio else None,
+        )
+    )
+    one = results.by_key.get(f"check1:{LARGE}")
+    targets.append(
+        Target(
+            "memory-one-process",
+            "peak memory of the 10k check in one process ≤150 MiB (issue 15)",
+            f"{one.peak_mb:.0f} MiB" if one else "not measured",
+            one.peak_mb <= 150 if one else None,
+        )
+    )
+    return targets
+
+
 def evaluate(results: Results) -> list[Target]:
-    """Every target of issue 5, in the order the issue lists them."""
+    """Every target of issue 5, in the order the issue lists them, then those of issue 15."""
     targets = [
         _speed(results, "corpus", "check ≥20× faster than textlint on the corpus", 20),
         _speed(results, str(LARGE), "check ≥30× faster than textlint on the 10k hub", 30),
@@ -224,4 +281,4 @@ def evaluate(results: Results) -> list[Target]:
             ratio < 0.10 if ratio else None,
         )
     )
-    return targets
+    return targets + evaluate_round2(results)
