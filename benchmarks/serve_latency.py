@@ -37,7 +37,7 @@ SAMPLE_HUB = Path(__file__).resolve().parents[1]
 SAMPLE_PARTS = ("mkdocs.yml", "content", "glossary", "personas", "playbooks")
 POLL_S = 0.02
 FIRST_BUILD_S = 600.0  # a 1,000-asset hub's first build takes minutes on a loaded machine
-SAVE_TIMEOUT_S = 120.0
+SAVE_TIMEOUT_S = 600.0  # a whole-site rebuild at 1,000 assets takes minutes on a loaded machine
 SETTLE_S = 1.0  # let the rebuild that served the change finish before the next save
 
 

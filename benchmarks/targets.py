@@ -114,6 +114,45 @@ ANALYSIS: dict[str, str] = {
         "changed files. The floor is start-up and imports (about 0.3 s), the glossary (about "
         "0.25 s) and two git calls, about 5% of the full check."
     ),
+    "textlint-cpu-corpus": (
+        "The corpus is small (2 MB, 616 files with the glossary and personas), so smarthub's "
+        "fixed costs weigh: interpreter start-up and imports, building the 300-term matcher "
+        "and writing about 1,900 findings as JSON are roughly half of its 0.7 to 0.8 s of CPU. "
+        "What would meet it: the matcher and Markdown-walk work of issue 15 (other branches), "
+        "then lazy imports in the check path (the report formats, the site and LSP modules are "
+        "not needed by `check --format json`)."
+    ),
+    "textlint-cpu-10000": (
+        "textlint at 10,000 assets runs only without `--quick` (one run takes minutes); run "
+        "`python benchmarks/run.py --sizes 1000,10000` on a quiet machine to judge it."
+    ),
+    "cache-warm": (
+        "A warm re-check is start-up and imports, loading and checking the glossary, personas "
+        "and playbooks (always checked, as the cache's design says), reading and hashing every "
+        "content file (SHA-256 of 20 MB) and reading the cache's JSON; on a loaded machine the "
+        "wall-clock share also carries scheduling noise (compare the CPU share). What would "
+        "make it safe: skip hashing a file whose size and modification time match the cache "
+        "entry (ruff's approach), and keep the entries in a compact binary form (marshal) "
+        "rather than JSON."
+    ),
+    "cache-onefile": (
+        "As for the warm re-check, plus one file parsed and checked: the floor is the same "
+        "fixed work (start-up, glossary, hashing every file, reading the cache)."
+    ),
+    "build-1000": (
+        "`smarthub build` is the check plus the plugin plus MkDocs; plain MkDocs builds the "
+        "pages `smarthub stage` wrote, with the plugin's `navigation.prune` (the baseline used "
+        "to build unpruned navigation, which flattered smarthub). The overhead left is the "
+        "check itself, rendering the generated pages and the term-link extension on every "
+        "page: profile `smarthub build` on the 1,000-asset hub to see which."
+    ),
+    "memory-one-process": (
+        "The check keeps the whole model (front-matter nodes, text regions, occurrences) until "
+        "the report, so memory grows with the hub; `--jobs 1` holds all of it in one process. "
+        "What would meet it: findings streamed per file and a file's regions dropped once its "
+        "per-file rules have run (issue 15's 'memory flat in hub size'), which is work on the "
+        "engine, not the benchmark."
+    ),
     "findings": (
         "A planted avoided form that smarthub missed, or a report that was not planted, is a "
         "matcher or scoping bug: compare `synth-manifest.json` (keep the hubs with `--keep`) "
