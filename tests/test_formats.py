@@ -72,7 +72,7 @@ def test_sarif_validates_and_carries_rules(dirty: Path, sarif_schema: dict) -> N
     jsonschema.validate(document, sarif_schema)
     run_ = document["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [rule["id"] for rule in rules][:3] == ["GLOS001", "GLOS002", "LINT001"]
+    assert [rule["id"] for rule in rules][:3] == ["GLOS001", "GLOS002", "HTML001"]
     term001 = next(rule for rule in rules if rule["id"] == "TERM001")
     assert term001["name"] == "term.avoided"
     assert term001["defaultConfiguration"] == {"level": "error"}

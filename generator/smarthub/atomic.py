@@ -11,9 +11,31 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
 
 _DEFAULT_FILE_MODE = 0o666
+_TEMPORARY_NAME_BYTES = 100  # room for the random part and suffix within a 255-byte name
+_confinement: ContextVar[Path | None] = ContextVar("smarthub_write_root", default=None)
+
+
+class OutsideFolderError(PermissionError):
+    """A write was asked for outside the folder writes are confined to."""
+
+
+@contextlib.contextmanager
+def confined_to(folder: Path) -> Iterator[None]:
+    """Refuse, for the block's duration, any ``write_atomic`` outside ``folder``.
+
+    ``--fix`` writes only the hub's own files; wherever a path came from (a ``docs_dir``
+    outside the hub, a link), a write that would land elsewhere raises ``OutsideFolderError``.
+    """
+    token = _confinement.set(Path(folder).resolve())
+    try:
+        yield
+    finally:
+        _confinement.reset(token)
 
 
 def write_atomic(
@@ -27,7 +49,8 @@ def write_atomic(
     """Write ``content`` to ``path`` atomically and return the path written.
 
     Text is encoded with ``encoding`` and written as is: line endings are not translated.
-    An existing file keeps its permission bits; a new one gets ``0o666`` less the umask,
+    An existing file keeps its permission bits, owner and group (as far as the process may
+    set them); a new one gets ``0o666`` less the umask,
     as ``open()`` would give it. The folder must exist.
 
     ``overwrite=False`` refuses an existing file with ``FileExistsError``, atomically where
@@ -41,10 +64,15 @@ def write_atomic(
     target = Path(path)
     if follow_symlinks:
         target = Path(os.path.realpath(target))
+    allowed = _confinement.get()
+    if allowed is not None and not Path(os.path.realpath(target.parent)).is_relative_to(allowed):
+        raise OutsideFolderError(13, f"outside {allowed}: not written", str(target))
     data = content.encode(encoding) if isinstance(content, str) else bytes(content)
     mode = _mode_for(target)
+    owner = _owner_of(target)
+    prefix = os.fsencode(target.name)[:_TEMPORARY_NAME_BYTES].decode("utf-8", "ignore")
     descriptor, temporary_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{prefix}.", suffix=".tmp"
     )
     temporary = Path(temporary_name)
     try:
@@ -53,6 +81,8 @@ def write_atomic(
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        if owner is not None:
+            _keep_owner(temporary, *owner)
         if overwrite:
             os.replace(temporary, target)
         else:
@@ -71,6 +101,27 @@ def _mode_for(target: Path) -> int:
         return stat.S_IMODE(os.stat(target).st_mode)
     except OSError:  # no file yet (or a dangling link): what open() would have created
         return _DEFAULT_FILE_MODE & ~_current_umask()
+
+
+def _owner_of(target: Path) -> tuple[int, int] | None:
+    """The user and group of the file being replaced (``None`` when there is none)."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return None
+    return info.st_uid, info.st_gid
+
+
+def _keep_owner(temporary: Path, uid: int, gid: int) -> None:
+    """Give the new file the old one's owner and group, as far as we are allowed to."""
+    info = os.stat(temporary)
+    if (info.st_uid, info.st_gid) == (uid, gid) or not hasattr(os, "chown"):
+        return
+    with contextlib.suppress(PermissionError):
+        os.chown(temporary, uid, gid)
+        return
+    with contextlib.suppress(PermissionError):  # not the owner's: keep at least the group
+        os.chown(temporary, -1, gid)
 
 
 def _current_umask() -> int:

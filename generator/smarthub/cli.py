@@ -183,7 +183,10 @@ def check(
     if show_diff:
         sys.exit(_print_diff(result))
     if fix:
-        _apply_fixes(result)
+        from smarthub.atomic import confined_to
+
+        with confined_to(config.root):  # a fix never writes outside the hub, whatever it loaded
+            _apply_fixes(result)
         result = run()
     if output_format is None:
         output_format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -197,7 +200,9 @@ def check(
     if output is not None:
         from smarthub.atomic import write_atomic
         from smarthub.report.text import summary_line
+        from smarthub.targets import check_output_file
 
+        check_output_file(config, output)
         try:
             write_atomic(output, report.encode("utf-8"))
         except OSError as error:
@@ -252,6 +257,10 @@ def baseline_command(
     day = _today(today)
     config = _load(config_file)
     target = output if output is not None else baseline.default_path(config)
+    if output is not None:
+        from smarthub.targets import check_output_file
+
+        check_output_file(config, output)
     previous = None
     if prune:
         if not target.is_file():
@@ -366,18 +375,24 @@ def build(
     from smarthub.engine import run_check
     from smarthub.report.text import render_text
     from smarthub.site.build import build_site, require_search_engine
+    from smarthub.targets import check_output_folder
 
     day = _today(today)
     config = _load(config_file)
     require_search_engine(config)  # a missing engine is a setup error: say so before the check
+    # MkDocs empties the site folder before writing: refuse one that holds anyone's work.
+    where = check_output_folder(
+        config,
+        site_dir if site_dir is not None else config.root / _site_dir_name(config),
+        "-d" if site_dir is not None else f"site_dir ({config.config_file.name})",
+    )
     result = run_check(config, today=day, baseline=_baseline(config, None))
     click.echo(render_text(result), nl=False)
-    built = build_site(config, result, site_dir=site_dir, strict=strict, drafts=drafts, today=day)
+    built = build_site(config, result, site_dir=where, strict=strict, drafts=drafts, today=day)
     if built:
-        where = (site_dir or config.root / _site_dir_name(config)).resolve()
-        click.echo(
-            f"Site built in {where}: open {where / 'index.html'} or run 'smarthub serve'.", err=True
-        )
+        from smarthub.site.disk import next_step
+
+        click.echo(next_step(where), err=True)
     sys.exit(max(result.exit_code(strict=strict), EXIT_CLEAN if built else EXIT_FINDINGS))
 
 
@@ -455,11 +470,15 @@ def export_glossary(
                 "--format vale writes a folder: pass your Vale StylesPath with -o, for example -o styles"
             ]
         )
-    exported = export.render(
-        output_format, export.load_glossary(_load(config_file)), vocabulary=vocabulary
-    )
+    config = _load(config_file)
+    exported = export.render(output_format, export.load_glossary(config), vocabulary=vocabulary)
     for warning in exported.warnings:
         click.echo(f"smarthub: warning: {warning}", err=True)
+    if output is not None:
+        from smarthub.targets import check_output_file
+
+        for written in [output / rel for rel in exported.files] if exported.files else [output]:
+            check_output_file(config, written)
     if output is None:
         click.echo(exported.text, nl=False)
     elif output_format == "vale":
@@ -584,8 +603,10 @@ def main() -> None:
         error.show()
         sys.exit(EXIT_USAGE)
     except ConfigError as error:
-        for message in error.messages:
-            click.echo(f"smarthub: {message}", err=True)
+        from smarthub.report.text import printable
+
+        for message in error.messages:  # may quote file names: never raw control characters
+            click.echo(f"smarthub: {printable(message)}", err=True)
         sys.exit(EXIT_USAGE)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -7,13 +7,20 @@ Every problem is collected before anything is reported, each naming its line and
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from smarthub.yamlsafe import DuplicateKey, MkDocsConfigLoader, child_node, compose_and_construct
+from smarthub.yamlsafe import (
+    DuplicateKey,
+    MkDocsConfigLoader,
+    child_node,
+    compose_and_construct,
+    shown,
+)
 
 DEFAULT_TEAMS = ("sales", "marketing")
 DEFAULT_JOURNEY = ("awareness", "consideration", "decision", "onboarding", "expansion")
@@ -78,14 +85,80 @@ _OPTION_NAMES = (
 
 
 def load_config(config_file: Path) -> HubConfig:
-    """Read and validate ``mkdocs.yml``; raise ``ConfigError`` listing every problem."""
+    """Read and validate ``mkdocs.yml``; raise ``ConfigError`` listing every problem.
+
+    ``INHERIT:`` is followed as MkDocs follows it: the named file (relative to the one that
+    names it) is read first and this file's settings are merged into it, mappings key by key;
+    a chain that comes back to a file already read is reported instead of recursing forever.
+    """
+    chain = _inherit_chain(config_file)
+    data: dict[str, Any] = {}
+    for _, file_data, _ in reversed(chain):
+        data = _merged(data, file_data)
+    # Line numbers come from the file that wrote the plugins list (the nearest one, as it wins).
+    defining = next((link for link in chain if "plugins" in link[1]), chain[0])
+    options, options_node, plugin_line = _find_plugin_options(data, defining[2])
+    name = defining[0].name
+    if options is None:
+        raise ConfigError(
+            [
+                f"{config_file.name}: no 'smarthub' entry under 'plugins': add '- smarthub' (with its options) "
+                "to the plugins list"
+            ]
+        )
+    return _validate(config_file, data, options, options_node, plugin_line, name)
+
+
+def inherit_files(config_file: Path) -> list[Path]:
+    """``config_file`` and the files it inherits from (``INHERIT:``), nearest first."""
+    return [link[0] for link in _inherit_chain(config_file)]
+
+
+def merged_settings(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` merged into ``base`` as MkDocs merges an inherited file."""
+    return _merged(base, override)
+
+
+def _inherit_chain(config_file: Path) -> list[tuple[Path, dict[str, Any], yaml.Node | None]]:
+    """``[(file, data, node), ...]`` from ``config_file`` up its ``INHERIT:`` parents."""
+    chain: list[tuple[Path, dict[str, Any], yaml.Node | None]] = []
+    seen: dict[str, Path] = {}
+    current = config_file
+    while True:
+        real = os.path.realpath(current)
+        if real in seen:
+            names = " -> ".join(
+                os.path.relpath(path, config_file.parent)
+                for path in [*(link[0] for link in chain), current]
+            )
+            raise ConfigError(
+                [f"{config_file.name}: INHERIT goes round in a loop ({names}): remove one INHERIT"]
+            )
+        seen[real] = current
+        data, node = _read_yaml(current, first=not chain)
+        chain.append((current, data, node))
+        if "INHERIT" not in data:
+            return chain
+        parent = data.pop("INHERIT")
+        line = child_node(node, "INHERIT")
+        where = f"{current.name}:{line.start_mark.line + 1}" if line else current.name
+        if not isinstance(parent, str) or not parent:
+            raise ConfigError([f"{where}: INHERIT: expected the path of a YAML file"])
+        following = Path(os.path.normpath(os.path.join(os.path.dirname(current), parent)))
+        if not following.is_file():
+            raise ConfigError(
+                [f"{where}: INHERIT: the inherited file '{parent}' does not exist at {following}"]
+            )
+        current = following
+
+
+def _read_yaml(config_file: Path, *, first: bool) -> tuple[dict[str, Any], yaml.Node | None]:
     name = config_file.name
     try:
         text = config_file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(
-            [f"{config_file}: no such file: check the path given with -f/--config-file"]
-        ) from None
+        hint = ": check the path given with -f/--config-file" if first else ""
+        raise ConfigError([f"{config_file}: no such file{hint}"]) from None
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError([f"{config_file}: cannot read it: {error}"]) from None
     try:
@@ -100,18 +173,22 @@ def load_config(config_file: Path) -> HubConfig:
         where = f"{name}:{mark.line + 1}" if mark else name
         problem = getattr(error, "problem", None) or str(error)
         raise ConfigError([f"{where}: not valid YAML: {problem}"]) from None
+    if data is None and not first:
+        return {}, None
     if not isinstance(data, dict):
         raise ConfigError([f"{name}:1: expected a mapping of MkDocs settings"])
+    return data, node
 
-    options, options_node, plugin_line = _find_plugin_options(data, node)
-    if options is None:
-        raise ConfigError(
-            [
-                f"{name}: no 'smarthub' entry under 'plugins': add '- smarthub' (with its options) "
-                "to the plugins list"
-            ]
-        )
-    return _validate(config_file, data, options, options_node, plugin_line)
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` merged into ``base`` as MkDocs merges an inherited file (mergedeep REPLACE)."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
 
 
 def _find_plugin_options(
@@ -161,7 +238,10 @@ class _Validator:
 
     def positive_int(self, value: Any, key: str) -> int | None:
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            self.problem(key, f"expected a whole number of days above 0, got {value!r}")
+            self.problem(key, f"expected a whole number of days above 0, got {shown(value)}")
+            return None
+        if value > 100_000:  # beyond the calendar's end from any date: say so now
+            self.problem(key, f"expected at most 100000 days, got {shown(value)}")
             return None
         return value
 
@@ -172,10 +252,10 @@ def _validate(
     options: Any,
     options_node: yaml.Node | None,
     plugin_line: int,
+    name: str,
 ) -> HubConfig:
     from smarthub.checks.registry import find_rule
 
-    name = config_file.name
     check = _Validator(name, options_node, plugin_line)
     if not isinstance(options, dict):
         raise ConfigError(
@@ -273,6 +353,16 @@ def _validate(
     docs_dir = data.get("docs_dir", "docs")
     if not isinstance(docs_dir, str) or not docs_dir:
         check.messages.append(f"{name}: docs_dir: expected a folder name")
+        docs_dir = "docs"
+    elif (
+        not (config_file.parent.resolve() / docs_dir)
+        .resolve()
+        .is_relative_to(config_file.parent.resolve())
+    ):
+        # The check and --fix must never read or write outside the hub's repository.
+        check.messages.append(
+            f"{name}: docs_dir: '{docs_dir}' is outside the hub: move the docs into the hub's folder"
+        )
         docs_dir = "docs"
 
     if check.messages:

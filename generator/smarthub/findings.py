@@ -11,6 +11,7 @@ class Severity(StrEnum):
 
     ERROR = "error"
     WARNING = "warning"
+    OFF = "off"  # a rule's default only: the rule reports nothing until the configuration names it
 
 
 @dataclass(frozen=True, slots=True)

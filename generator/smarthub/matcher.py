@@ -1,47 +1,83 @@
 """The term matcher: every form of every glossary term, found in one pass over a text.
 
-Matching rules (the README documents them for users):
+Matching rules (the README's "How terms are matched" documents them for users):
 
-- whole words only: no letter, digit or ``_`` directly before or after; hyphen and slash
-  are boundaries; a form glued to a domain, file name or e-mail address is not a match;
-- inflections ``s``, ``es``, ``'s``, ``’s``, ``s'``, ``s’`` belong to the occurrence;
+- whole words only: no letter, digit, combining mark or ``_`` directly before or after;
+  hyphen and slash are boundaries; a form inside an identifier (a file name, domain,
+  path, channel, handle, icon shortcode or lower-case slug) is not a match;
+- inflections ``s``, ``es``, ``'s``, ``’s``, ``s'``, ``s’`` belong to the occurrence; after a
+  case-sensitive form (an abbreviation) only the lower-case ``s``, ``'s``, ``’s``, ``s'``,
+  ``s’`` count, so ``SALES`` is not ``SAL`` + ``ES``;
 - a space in a multi-word form matches any run of whitespace (a line break included);
-- forms are found case-insensitively, except abbreviations, which must match exactly;
+  straight and curly apostrophes are the same character;
+- forms are found case-insensitively (Unicode simple lower case), except abbreviations
+  and avoided forms marked ``case: exact``, which must be written as listed;
+- a form and a text match whatever their Unicode normalisation (NFC or NFD): both
+  spellings of every form are indexed, so offsets stay the text's own;
 - leftmost-longest wins, so an avoided form inside a longer accepted form is no match.
 
-Speed: the text is split into words once; only words that begin some form (looked up in a
-dict by their case-folded spelling) try the few forms that start with them.
+How: every form is split into tokens (a run of letters and digits, a run of whitespace, or
+one other character) and all forms go into one trie of tokens. One regex, compiled once,
+finds the positions where some form may begin; from each, the text is read token by token
+down the trie. A position costs as many steps as the longest form has tokens, however many
+forms share its first word, and the same code path serves words and symbols.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from smarthub.model import Term
 
 FORM_KINDS = ("term", "alias", "abbreviation", "avoid")
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FORM_KINDS)}
-_WORD = re.compile(r"[^\W_]+")
-# Longest first, and "" last: the same order a regex alternation would try them in.
+# Combining marks: an NFD-written "é" is "e" + U+0301, and the mark belongs to its word.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD_RUN = rf"(?:[^\W_]|[{_MARKS}])+"
+_TOKEN = re.compile(rf"{_WORD_RUN}|\s+|.", re.DOTALL)
+_APOSTROPHES = str.maketrans({"’": "'"})
+# Longest first, and "" last, so "'s" is preferred to "" and "es" to "s".
 _INFLECTIONS = ("'s", "’s", "s'", "s’", "es", "s", "")
+_EXACT_INFLECTIONS = ("'s", "’s", "s'", "s’", "s", "")
+_GLUED_SUFFIXES = ("es", "s")
+_TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
+_IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
+_TOKEN_DELIMITERS = frozenset('\x00()[]{}<>"“”«»')
+_OPENING_QUOTES = "'‘’"
+_SHORTCODE_OPENS = re.compile(r":[\w+-]*\Z")  # ":fontawesome-brands-" before the form
+_SHORTCODE_CLOSES = re.compile(r"[\w+-]*:")  # "-16:" after it
+_DOT_IN_NAME = re.compile(r"[^\W_]\.[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """One way of writing a term, as the glossary lists it."""
+    """One way of writing a term, as the glossary lists it.
+
+    ``exact`` marks an avoided form listed with ``case: exact``: it matches only written as
+    listed. Abbreviations always match only in their exact case. ``name`` marks the form of
+    a name (a brand or product: its term has exact casing, or it has a capital after its
+    first letter), whose lower-case slugs (``mattermost-server``) are identifiers.
+    """
 
     term_id: str
     text: str
     kind: str  # term | alias | abbreviation | avoid
     reason: str | None = None
+    exact: bool = False
+    name: bool = False
 
     @property
     def accepted(self) -> bool:
         """Whether writers may use this form."""
         return self.kind != "avoid"
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Whether the form matches only in the case the glossary writes it."""
+        return self.exact or self.kind == "abbreviation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,101 +100,58 @@ class Occurrence:
         """The inflection that followed the form (``s``, ``'s``...), or ``""``."""
         return self.text[self.stem_end - self.start :]
 
+    @property
+    def normal_stem(self) -> str:
+        """The stem as forms are compared: NFC, whitespace runs as one space, ``’`` as ``'``."""
+        return normal_spelling(self.stem)
+
+
+def normal_spelling(text: str) -> str:
+    """``text`` in NFC with whitespace runs as one space and curly apostrophes straight."""
+    return unicodedata.normalize("NFC", " ".join(text.split())).translate(_APOSTROPHES)
+
 
 def forms_of(term: Term) -> list[Form]:
     """Every form of a term: canonical, aliases, abbreviation and avoided forms."""
-    forms = [Form(term.id, term.term, "term")]
-    forms += [Form(term.id, alias, "alias") for alias in term.aliases]
+    term_id = term.id
+    exact_casing = term.casing == "exact"
+
+    def form(text: str, kind: str, reason: str | None = None, exact: bool = False) -> Form:
+        name = exact_casing or any(char.isupper() for char in text[1:])
+        return Form(term_id, text, kind, reason, exact, name)
+
+    forms = [form(term.term, "term")]
+    forms += [form(alias, "alias") for alias in term.aliases]
     if term.abbreviation:
-        forms.append(Form(term.id, term.abbreviation, "abbreviation"))
-    forms += [Form(term.id, avoid.text, "avoid", avoid.reason) for avoid in term.avoid]
+        forms.append(form(term.abbreviation, "abbreviation"))
+    forms += [
+        form(avoid.text, "avoid", avoid.reason, avoid.case == "exact") for avoid in term.avoid
+    ]
     return forms
 
 
+def _fold(token: str) -> str:
+    """A token as the trie keys it: whitespace as one space, lower case, straight apostrophe."""
+    if token[0].isspace():
+        return " "
+    return token.lower().replace("’", "'")
+
+
+def _keys_of(text: str) -> list[tuple[str, ...]]:
+    """The token keys of a form in NFC and, when it differs, in NFD."""
+    if text.isascii():  # most forms: one spelling, and normalising would only cost time
+        spellings = [text]
+    else:
+        spellings = list(dict.fromkeys(unicodedata.normalize(nf, text) for nf in ("NFC", "NFD")))
+    return [tuple(_fold(token) for token in _TOKEN.findall(spelling)) for spelling in spellings]
+
+
 @dataclass(frozen=True, slots=True)
-class _Pattern:
-    """A form ready to match at a position: its words (lowercased unless exact)."""
+class _Entry:
+    """A form at the trie node where it ends, with its spelling when case matters."""
 
     form: Form
-    words: tuple[str, ...]
-    exact: bool
-
-    def regex(self) -> str:
-        """The same form as a regular expression (for a group compiled into one regex)."""
-        body = r"\s+".join(re.escape(word) for word in self.form.text.split())
-        return body if self.exact else f"(?i:{body})"
-
-    @classmethod
-    def of(cls, form: Form) -> _Pattern:
-        exact = form.kind == "abbreviation"
-        words = tuple(form.text.split())
-        return cls(form, words if exact else tuple(word.lower() for word in words), exact)
-
-    def match_at(self, text: str, position: int) -> Occurrence | None:
-        """The occurrence of this form starting exactly at ``position``, if there is one."""
-        end_of_text = len(text)
-        cursor = position
-        for index, word in enumerate(self.words):
-            if index:  # a space in the form matches any run of whitespace
-                after_space = cursor
-                while after_space < end_of_text and text[after_space].isspace():
-                    after_space += 1
-                if after_space == cursor:
-                    return None
-                cursor = after_space
-            piece = text[cursor : cursor + len(word)]
-            if piece != word and (self.exact or piece.lower() != word):
-                return None
-            cursor += len(word)
-        for inflection in _INFLECTIONS:
-            end = cursor + len(inflection)
-            if inflection and text[cursor:end].lower() != inflection:
-                continue
-            if _ends_word(text, end):
-                return Occurrence(self.form, position, cursor, end, text[position:end])
-        return None
-
-
-_REGEX_AFTER_HITS = 16
-_TAIL = r"(?i:'s|’s|s'|s’|es|s)?(?!\w)(?![.@]\w)"
-
-
-class _Group:
-    r"""The forms that begin with one word, tried longest first at a candidate position.
-
-    A word seen only a few times is matched form by form in Python; once it has been seen
-    often, its forms are compiled into one regex, which tries them all in C. Compiling
-    every group up front is what a large glossary cannot afford, and trying thirty forms
-    in Python at every "customer" is what a large hub cannot. Both paths find the same
-    occurrences: ``\w`` and ``\s`` are exactly ``isalnum()`` plus ``_`` and ``isspace()``.
-    """
-
-    __slots__ = ("hits", "patterns", "regex")
-
-    def __init__(self) -> None:
-        self.patterns: list[_Pattern] = []
-        self.hits = 0
-        self.regex: re.Pattern[str] | None = None
-
-    def match_at(self, text: str, position: int) -> Occurrence | None:
-        if self.regex is None:
-            self.hits += 1
-            if self.hits < _REGEX_AFTER_HITS:
-                for pattern in self.patterns:
-                    found = pattern.match_at(text, position)
-                    if found is not None:
-                        return found
-                return None
-            self.regex = re.compile(
-                "(?:" + "|".join(f"({pattern.regex()})" for pattern in self.patterns) + ")" + _TAIL
-            )
-        match = self.regex.match(text, position)
-        if match is None:
-            return None
-        index = match.lastindex or 1  # the alternatives are the only capturing groups
-        return Occurrence(
-            self.patterns[index - 1].form, position, match.end(index), match.end(), match.group()
-        )
+    spelling: str | None  # normal_spelling of the form, for case-sensitive forms
 
 
 class TermMatcher:
@@ -166,62 +159,102 @@ class TermMatcher:
 
     def __init__(self, terms: Iterable[Term]) -> None:
         forms = [form for term in terms for form in forms_of(term) if form.text.strip()]
-        # Longest first gives leftmost-longest among forms that start at the same place;
-        # kind and id break ties so the result never depends on file order.
+        # Kind and id break ties between forms spelled alike, so the result never depends
+        # on file order; length orders the public list as before (longest first).
         forms.sort(
             key=lambda form: (-len(form.text), _KIND_RANK[form.kind], form.term_id, form.text)
         )
-        by_first_word: dict[str, _Group] = defaultdict(_Group)
-        leading_symbol: list[_Pattern] = []
-        for form in dict.fromkeys(forms):
-            pattern = _Pattern.of(form)
-            first = _WORD.match(form.text)
-            if first is None:
-                leading_symbol.append(pattern)
-                continue
-            key = first.group().casefold()
-            by_first_word[key].patterns.append(pattern)
-            if first.end() == len(form.text):  # one-word forms: index their plural spellings too
-                for suffix in ("s", "es"):
-                    by_first_word[key + suffix].patterns.append(pattern)
         self.forms = forms
-        self._by_first_word = dict(by_first_word)
-        self._candidates = _word_finder(self._by_first_word)
-        self._leading_symbol = leading_symbol
-        self._symbol_starts = (
-            re.compile("|".join(re.escape(p.form.text[:1]) for p in leading_symbol))
-            if leading_symbol
-            else None
-        )
+        self._root: dict[str, dict] = {}
+        first_words: set[str] = set()
+        first_symbols: set[str] = set()
+        for form in dict.fromkeys(forms):
+            spelling = normal_spelling(form.text) if form.case_sensitive else None
+            for keys in _keys_of(form.text.strip()):
+                node = self._root
+                for key in keys:
+                    node = node.setdefault(key, {})
+                entries = node.setdefault(_TERMINAL, [])
+                entries.append(_Entry(form, spelling))
+                # A form written as listed is more specific than one in any case.
+                entries.sort(key=lambda entry: entry.spelling is None)
+                if _is_word_char(keys[0][0]):
+                    first_words.add(keys[0])
+                else:
+                    first_symbols.add(keys[0])
+        self._starts = _start_finder(first_words, first_symbols)
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
-        candidates: list[Occurrence] = []
-        if self._candidates is not None:
-            by_first_word = self._by_first_word
-            for word in self._candidates.finditer(text):
-                start = word.start()
-                if not starts_word(text, start):
-                    continue
-                group = by_first_word.get(word.group().casefold())
-                if group is not None:
-                    found = group.match_at(text, start)
-                    if found is not None:
-                        candidates.append(found)
-        if self._symbol_starts is not None:
-            for symbol in self._symbol_starts.finditer(text):
-                if not starts_word(text, symbol.start()):
-                    continue
-                for pattern in self._leading_symbol:
-                    found = pattern.match_at(text, symbol.start())
-                    if found is not None:
-                        candidates.append(found)
-                        break
+        candidates = []
+        for start in self.candidate_starts(text):
+            found = self.match_at(text, start)
+            if found is not None:
+                candidates.append(found)
         return _leftmost_longest(candidates)
+
+    def candidate_starts(self, text: str) -> Iterator[int]:
+        """Positions where some form may begin: a first word of a form, or its first symbol."""
+        if self._starts is None:
+            return
+        for match in self._starts.finditer(text):
+            if starts_word(text, match.start()):
+                yield match.start()
+
+    def match_at(self, text: str, start: int) -> Occurrence | None:
+        """The longest occurrence of any form starting exactly at ``start``, if there is one."""
+        ends: list[tuple[list[_Entry], int]] = []  # forms ending on the path, with stem end
+        node = self._root
+        position = start
+        token_match = _TOKEN.match
+        while node:
+            token = token_match(text, position)
+            if token is None:
+                break
+            written = token.group()
+            key = _fold(written)
+            if _is_word_char(written[0]):
+                for suffix in _GLUED_SUFFIXES:  # "mails": the form "mail" and an inflection
+                    if key.endswith(suffix) and len(key) > len(suffix):
+                        entries = node.get(key[: -len(suffix)], {}).get(_TERMINAL)
+                        if entries:
+                            ends.append((entries, token.end() - len(suffix)))
+            node = node.get(key)
+            if node is None:
+                break
+            position = token.end()
+            if _TERMINAL in node:
+                ends.append((node[_TERMINAL], position))
+        ends.sort(key=lambda end: -end[1])
+        for entries, stem_end in ends:
+            for entry in entries:
+                found = _occurrence(text, start, stem_end, entry)
+                if found is not None:
+                    return found
+        return None
+
+
+def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurrence | None:
+    """The occurrence of ``entry`` over ``[start, stem_end)`` plus an inflection, if valid."""
+    form, case_sensitive = entry.form, entry.spelling is not None
+    if start and not _is_word_char(text[start]) and not _opens_token(text[start - 1]):
+        return None  # "#tag" begins a token: not "##tag", "x#tag" or "++1"
+    if case_sensitive and normal_spelling(text[start:stem_end]) != entry.spelling:
+        return None
+    for inflection in _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS:
+        end = stem_end + len(inflection)
+        written = text[stem_end:end]
+        if written != inflection and (case_sensitive or written.lower() != inflection):
+            continue
+        if _ends_word(text, end):
+            if _in_identifier(text, start, end, form):
+                return None
+            return Occurrence(form, start, stem_end, end, text[start:end])
+    return None
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -244,22 +277,95 @@ def _ends_word(text: str, end: int) -> bool:
     return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
-def _word_finder(groups: dict[str, object]) -> re.Pattern[str] | None:
-    """One regex matching exactly the whole words that begin some form, in any case.
+_ENGLISH_PREFIXES = frozenset(
+    ["non", "pre", "post", "anti", "co", "multi", "cross", "ex", "pro", "un", "semi", "self"]
+)
 
-    The keys are arranged as a trie (``sales|salesforce`` becomes ``sales(?:force)?``), so
-    the regex engine tests each position against a few characters instead of every key,
-    and only the words that matter reach Python.
+
+def _opens_token(char: str) -> bool:
+    return char.isspace() or char in _TOKEN_DELIMITERS or char in _OPENING_QUOTES
+
+
+def _delimits(char: str) -> bool:
+    return char.isspace() or char in _TOKEN_DELIMITERS
+
+
+def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
+    """Whether ``[start, end)`` lies inside a token that names something rather than says it.
+
+    The token is the run of characters around the occurrence up to whitespace, brackets or
+    double quotes. It is an identifier when the form sits inside an icon shortcode
+    (``:fontawesome-brands-hubspot:``, also next to another: ``:smile::hubspot:``), begins
+    with ``#`` or ``@`` (a channel or handle), holds ``_`` or a dot between two letters or
+    digits outside the form (snake names, file names, domains, dotted paths), or, for the
+    form of a name (``Form.name``), is all lower case and joins the form to more with ``-``
+    or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose). Only the form's
+    surroundings count, so ``.NET`` and ``#tag`` can be forms.
     """
-    if not groups:
+    left = start
+    floor = max(0, start - _IDENTIFIER_REACH)
+    while left > floor and not _delimits(text[left - 1]):
+        left -= 1
+    right = end
+    ceiling = min(len(text), end + _IDENTIFIER_REACH)
+    while right < ceiling and not _delimits(text[right]):
+        right += 1
+    before, after = text[left:start], text[end:right]
+    if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
+        return True
+    before = before.lstrip(_OPENING_QUOTES)
+    if before[:1] in ("#", "@") or "_" in before or "_" in after:
+        return True
+    if _DOT_IN_NAME.search(before + "x") or _DOT_IN_NAME.search("x" + after):
+        return True
+    written = text[start:end]
+    if not form.name or any(char.isupper() for char in before + written + after):
+        return False
+    if not any(char in "-/" for char in before + after):
+        return False
+    return not _prose_compound(before, after)
+
+
+def _prose_compound(before: str, after: str) -> bool:
+    """A lower-case compound that is still prose: ``non-sourcegraph`` or ``email/slack``.
+
+    An English prefix before the name (``non-``, ``pre-``, ...) makes a word, and two plain
+    words joined by one slash with the name last read "this or that" (``ticket/slack``);
+    with the name first (``sourcegraph/server``) they are an owner and a name, as in
+    repository and image names.
+    """
+    if not after and before.endswith("-") and before[:-1] in _ENGLISH_PREFIXES:
+        return True
+    return not after and before.count("/") == 1 and before.endswith("/") and before[:-1].isalpha()
+
+
+def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[str] | None:
+    """One regex matching the whole words that begin some form (in any case) and its symbols.
+
+    The words are arranged as a trie (``sales|salesforce`` becomes ``sales(?:force)?``), so
+    the regex engine tests each position against a few characters instead of every word, and
+    only the positions that matter reach Python. A word may carry a glued inflection.
+    """
+    if not first_words and not first_symbols:
         return None
-    trie: dict = {}
-    for key in groups:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return re.compile(rf"(?<![^\W_])(?:{_trie_pattern(trie)})(?![^\W_])", re.IGNORECASE)
+    alternatives = []
+    if first_words:
+        trie: dict = {}
+        for word in first_words:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        alternatives.append(
+            rf"(?<![^\W_])(?<![{_MARKS}])(?:{_trie_pattern(trie)})(?:es|s)?(?![^\W_]|[{_MARKS}])"
+        )
+    if first_symbols:
+        # The apostrophe key stands for both spellings; symbols are one character each.
+        symbols = {
+            char for symbol in first_symbols for char in (symbol, "’" if symbol == "'" else symbol)
+        }
+        alternatives.append("[" + "".join(re.escape(char) for char in sorted(symbols)) + "]")
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def _trie_pattern(node: dict) -> str:

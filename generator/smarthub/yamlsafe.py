@@ -6,6 +6,7 @@ kept beside the data so that every problem can name the line it comes from.
 
 from __future__ import annotations
 
+import reprlib
 from typing import Any
 
 import yaml
@@ -29,7 +30,17 @@ def _construct_timestamp_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> An
         return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 
+def _construct_int_or_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    # Python refuses to convert an integer of more than 4,300 digits (ValueError, not a
+    # YAML error): kept as text, it is reported like any other wrong value.
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
 FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_or_text)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _construct_int_or_text)
 
 
 class MkDocsConfigLoader(SafeLoader):  # type: ignore[misc, valid-type]
@@ -48,8 +59,56 @@ def _construct_tag_as_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node
 # MkDocs' own `!ENV` (pyyaml-env-tag, which MkDocs depends on): the same values, types and
 # defaults as `mkdocs build` sees.
 MkDocsConfigLoader.add_constructor("!ENV", construct_env_tag)
+MkDocsConfigLoader.add_constructor("tag:yaml.org,2002:int", _construct_int_or_text)
+MkDocsConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_or_text)
 MkDocsConfigLoader.add_multi_constructor("!", _construct_tag_as_text)
 MkDocsConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tag_as_text)
+
+
+_SHOWN = reprlib.Repr()
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict, _SHOWN.maxstring, _SHOWN.maxother = 2, 4, 4, 60, 60
+_SHOWN.maxlong = 40
+
+
+def shown(value: Any) -> str:
+    """``value`` quoted back in a message, cut short.
+
+    An alias bomb (a few lines of YAML that expand to billions of items) or an integer of
+    ten thousand digits must not become a message of that size, or a crash: Python refuses
+    to turn an integer of more than 4,300 digits into text.
+    """
+    try:
+        return _SHOWN.repr(value)
+    except ValueError:
+        return "a number too long to show"
+
+
+def shown_inline(text: str) -> str:
+    """A text quoted back without its quotes, cut short."""
+    return shown(text)[1:-1]
+
+
+EXPANDED_LIMIT = 10_000
+
+
+def expands_beyond(value: Any, limit: int = EXPANDED_LIMIT) -> bool:
+    """Whether ``value``, with every alias written out, has more than ``limit`` items.
+
+    An alias bomb is a few lines of YAML that PyYAML loads cheaply, as lists sharing lists;
+    anything that walks or prints it in full (a theme rendering ``page.meta``) never ends.
+    """
+    stack, seen = [value], 0
+    while stack:
+        current = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(current, dict):
+            stack.extend(current.keys())
+            stack.extend(current.values())
+        elif isinstance(current, list | tuple | set):
+            stack.extend(current)
+    return False
 
 
 class DuplicateKey(Exception):

@@ -67,7 +67,7 @@ def test_persona_page_lists_its_assets_by_stage(tab, site_url: str) -> None:
     tab.goto(site_url + "personas/")
     tab.locator("article").get_by_role("link", name="Carla, the CFO").click()
     tab.wait_for_url("**/personas/cfo/")
-    decision = tab.locator("#stage-decision + ul")
+    decision = tab.locator("#stage-decision + .smarthub-cards")
     assert decision.get_by_role("link", name="Rival battlecard").is_visible()
     decision.get_by_role("link", name="Pricing one-pager").click()
     tab.wait_for_url("**/one-pagers/overdue/")

@@ -113,7 +113,9 @@ def test_searching_an_abbreviation_finds_its_glossary_page_offline(
     downloaded = served.bytes_since(before_search)
     record_property("first_search_bytes", downloaded)
     paths = [path for path, _ in served.responses[before_search:]]
-    assert all(path.startswith("/pagefind/") for path in paths), paths
+    # Pagefind's chunks, and the table of names that lets search answer (answers.js).
+    answers = "/assets/smarthub/answers-data.js"
+    assert all(path.startswith("/pagefind/") or path == answers for path in paths), paths
     assert downloaded < FIRST_SEARCH_LIMIT, f"the first search downloaded {downloaded} bytes"
     assert first.inner_text() == "Net promoter score (NPS)"
     first.click()
@@ -228,3 +230,24 @@ def test_search_defaults_to_lunr(built_site: Path) -> None:
     assert (built_site / "search/search_index.json").is_file()
     assert not (built_site / "pagefind").exists()
     assert "data-pagefind-body" not in page(built_site, "glossary/net-promoter-score")
+
+
+def test_pagefind_answers_a_name_and_labels_results_with_their_kind(
+    tab: Any, served: ServedSite, pagefind_build: tuple[Path, str]
+) -> None:
+    tab.goto(served.url + "journey/")
+    tab.click("header .smarthub-search-button")
+    tab.locator(".pagefind-ui__search-input").press_sequentially("MQL")
+    answer = tab.locator(".smarthub-search-answer .smarthub-answer")
+    answer.wait_for(timeout=15_000)
+    text = " ".join(answer.inner_text().split())
+    assert text.startswith("TERM Marketing-qualified lead (MQL) A marketing-qualified lead")
+    tab.locator(".pagefind-ui__result-link").first.wait_for(timeout=15_000)
+    kinds = tab.locator(".pagefind-ui__result .smarthub-result-kind strong").all_inner_texts()
+    assert {"TERM", "PLAYBOOK"} <= {kind.upper() for kind in kinds}, kinds
+    site, _ = pagefind_build
+    term_page = (site / "glossary" / "marketing-qualified-lead" / "index.html").read_text()
+    assert '<span data-pagefind-filter="kind" data-pagefind-meta="kind">Term</span>' in term_page
+    battlecard = (site / "battlecards" / "vs-rival" / "index.html").read_text()
+    assert '<span data-pagefind-filter="persona">Carla, the CFO</span>' in battlecard
+    assert '<span data-pagefind-filter="stage">Decision</span>' in battlecard

@@ -75,7 +75,7 @@ def test_persona_page_shows_profile_and_content_by_stage_in_journey_order(built_
         "Peer roundtables",
     ):
         assert text in content
-    stages = [attrs["id"] for attrs, _ in elements(content, "h3")]
+    stages = [attrs["id"] for attrs, _ in elements(content, "h3") if "stage-" in attrs["id"]]
     assert stages == [
         "stage-awareness",
         "stage-consideration",
@@ -198,3 +198,21 @@ def test_a_large_asset_folder_is_one_nav_entry(tmp_path: Path) -> None:
     assert "many-008" not in nav  # sixty siblings are not listed on every page...
     assert "Card 8" in page(root / "site", "catalog")  # ...the catalog lists them
     assert "not included in the" not in done.stderr
+
+
+def test_persona_page_starts_with_its_content_and_lists_its_playbooks(built_site: Path) -> None:
+    content = article(page(built_site, "personas/cfo"))
+    assert content.index('id="stage-awareness"') < content.index('id="profile"')
+    assert content.index('id="profile"') < content.index('id="goals"')
+    consideration = content[
+        content.index('id="stage-consideration"') : content.index('id="stage-decision"')
+    ]
+    cards = {text for attrs, text in elements(consideration, "a")}
+    assert "MQL to SQL hand-off" in cards  # the playbook tagged with this persona and stage
+    assert "Rival battlecard" in cards
+    kinds = [
+        text
+        for attrs, text in elements(consideration, "span")
+        if attrs.get("class") == "smarthub-kind"
+    ]
+    assert kinds == ["Battlecard", "Playbook"]

@@ -50,9 +50,11 @@ def test_sample_hub_builds_with_the_same_verdict_as_the_check(sample: Path) -> N
         ">Northwind Ledger smarthub<" in home.split("</h1>")[0]
     )  # the page title, not the nav "Home"
     assert 'not included in the "nav"' not in built.stderr  # term pages are meant to be off the nav
+    where = (sample / "site").resolve()
     assert built.stderr.rstrip().endswith(
-        f"Site built in {(sample / 'site').resolve()}: open {(sample / 'site' / 'index.html').resolve()} "
-        "or run 'smarthub serve'."
+        f"Site built in {where}: preview it with 'smarthub serve', or serve the folder "
+        f"('python -m http.server -d {where}'); opened from disk (file://) its links and "
+        "search do not work."
     )
     assert "smarthub-gap" in page(site, "journey") or "<table>" in page(site, "journey")
 

@@ -11,8 +11,11 @@ import pytest
 from tests.site.conftest import smarthub, write_site_hub
 
 EVIL = "<img src=x onerror=alert(1)>"
+# File names may not hold <, > or " (MkDocs prints a name as a title unescaped: LOAD001).
+NAME = "javascript:alert(1)&'x'"
 HOSTILE_FILES = {
-    f"personas/{EVIL}.md": (
+    f"content/{EVIL}.md": "No front matter: its name would be its title.\n",
+    f"personas/{NAME}.md": (
         f'---\nname: "{EVIL}"\nrole: "</title><script>alert(2)</script>"\nowner: sales\n'
         'segment: "javascript:alert(3)"\ngoals: ["<b onmouseover=alert(4)>x</b>"]\n'
         'objections:\n  - objection: "\\" onmouseover=alert(5) x=\\""\n    response: "{{ 7*7 }}"\n---\nBody.\n'
@@ -22,9 +25,9 @@ HOSTILE_FILES = {
         '    reason: "</script><script>alert(6)</script>"\nowner: sales\napproved_by: [sales, marketing]\n'
         'related: ["../../etc/passwd"]\n---\nA "quoted" definition with \' and &lt;b&gt;.\n'
     ),
-    f"content/battlecards/{EVIL} card.md": (
+    f"content/battlecards/{NAME} card.md": (
         f'---\ntitle: "{EVIL}"\ntype: battlecard\nowner: sales\nstatus: published\nreviewed: 2026-11-01\n'
-        f'personas: ["{EVIL}", "../index"]\nstages: [decision]\nsummary: "javascript:alert(8)"\n'
+        f'personas: ["{NAME}", "../index"]\nstages: [decision]\nsummary: "javascript:alert(8)"\n'
         'tags: ["<script>alert(9)</script>"]\n---\nThe EVL and evil term here.\n'
     ),
 }
@@ -40,7 +43,16 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     done = smarthub("build", "--today", "2026-11-23", "-d", root / "site", cwd=root)
     assert "REFS001" in done.stdout  # the ../ references are findings...
     assert "Traceback" not in done.stderr
+    assert (
+        f"content/{EVIL}.md:1:1: error LOAD001 {EVIL}.md has a name with a character that is "
+        "markup in a web page or a control character"
+    ) in done.stdout
     return root / "site"
+
+
+def test_a_file_name_with_markup_is_not_published(hostile_site: Path) -> None:
+    published = [path.name for path in hostile_site.rglob("*")]
+    assert not [name for name in published if "<" in name]
 
 
 def test_no_hostile_value_is_live_markup_anywhere(hostile_site: Path) -> None:
@@ -53,21 +65,21 @@ def test_no_hostile_value_is_live_markup_anywhere(hostile_site: Path) -> None:
 def test_search_index_carries_tags_and_titles_as_text(hostile_site: Path) -> None:
     index = json.loads((hostile_site / "search/search_index.json").read_text())
     docs = {doc["location"]: doc for doc in index["docs"]}
-    card = next(doc for location, doc in docs.items() if location.startswith("battlecards/%3Cimg"))
+    card = next(doc for location, doc in docs.items() if location.startswith("battlecards/java"))
     assert card["tags"] == ["&lt;script&gt;alert(9)&lt;/script&gt;"]
     assert card["title"] == "&lt;img src=x onerror=alert(1)&gt;"
 
 
 def test_ids_become_encoded_urls_inside_the_site(hostile_site: Path) -> None:
     pages = {path.relative_to(hostile_site).as_posix() for path in hostile_site.rglob("index.html")}
-    assert f"personas/{EVIL}/index.html" in pages
-    assert all(not page.startswith("..") for page in pages)
+    assert f"personas/{NAME}/index.html" in pages
+    assert all(not page.startswith("..") and "<" not in page for page in pages)
     personas = (hostile_site / "personas/index.html").read_text()
-    assert 'href="%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E/"' in personas
+    assert 'href="javascript%3Aalert%281%29%26%27x%27/"' in personas
 
 
 def test_links_only_point_at_ids_that_exist(hostile_site: Path) -> None:
-    card = (hostile_site / f"battlecards/{EVIL} card/index.html").read_text()
+    card = (hostile_site / f"battlecards/{NAME} card/index.html").read_text()
     header = card[card.index('class="smarthub-type"') :].split("</p>", 1)[0]
     assert "../index" in header  # shown as text...
     assert 'href="../../index' not in header and "%2E%2E" not in header  # ...never linked
@@ -76,8 +88,9 @@ def test_links_only_point_at_ids_that_exist(hostile_site: Path) -> None:
 
 
 def test_tooltip_attribute_holds_quotes_safely(hostile_site: Path) -> None:
-    card = (hostile_site / f"battlecards/{EVIL} card/index.html").read_text()
+    card = (hostile_site / f"battlecards/{NAME} card/index.html").read_text()
+    # Escaped once more for Material's tooltips, which show the title as HTML.
     assert (
-        '<abbr title="evil term: A &quot;quoted&quot; definition with \' and &lt;b&gt;.">EVL</abbr>'
+        '<abbr title="evil term: A &quot;quoted&quot; definition with \' and &amp;lt;b&gt;.">EVL</abbr>'
         in card
     )

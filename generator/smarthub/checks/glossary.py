@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Form, forms_of
+from smarthub.matcher import Form, forms_of, normal_spelling
 from smarthub.model import Term
 
 _KEY_OF_KIND = {
@@ -32,6 +32,21 @@ def _form_span(term: Term, form: Form) -> tuple[int, int]:
     return source.value_span(key) or (0, 3)
 
 
+def _same_spelling(
+    claimed: dict[tuple[bool, str], tuple[Term, Form]], exact: bool, spelling: str
+) -> tuple[Term, Form] | None:
+    """A form of the other exactness written exactly like ``spelling``: the same form.
+
+    An exact-case form and a case-insensitive one clash only when spelled identically
+    (``Sales Force`` avoided exactly beside the term ``sales force`` is the point of
+    ``case: exact``; beside the term ``Sales Force`` it is a contradiction).
+    """
+    other = claimed.get((not exact, spelling.casefold() if exact else spelling))
+    if other is not None and normal_spelling(other[1].text) == spelling:
+        return other
+    return None
+
+
 @register(
     "GLOS001",
     "glossary.conflict",
@@ -39,7 +54,8 @@ def _form_span(term: Term, form: Form) -> tuple[int, int]:
     "Two glossary entries share a form, or a form is both accepted and avoided.",
     """
 What it does: compares every form of every glossary entry (canonical term, aliases,
-abbreviation, avoided forms; case-insensitively, abbreviations exactly) and flags a form
+abbreviation, avoided forms; case-insensitively, abbreviations and `case: exact` avoided
+forms exactly; NFC and NFD spellings alike) and flags a form
 that two entries claim, or that one entry accepts while another (or the same one) avoids it.
 The later entry, in path order, is flagged.
 
@@ -59,12 +75,13 @@ def check_conflicts(ctx: CheckContext) -> Iterator[Finding]:
     for term in terms:
         seen_in_entry: set[tuple[bool, str]] = set()
         for form in forms_of(term):
-            exact = form.kind == "abbreviation"
-            key = (exact, form.text if exact else " ".join(form.text.casefold().split()))
+            exact = form.case_sensitive  # an abbreviation, or an avoided form with case: exact
+            spelling = normal_spelling(form.text)
+            key = (exact, spelling if exact else spelling.casefold())
             if key in seen_in_entry and form.kind != "avoid":
                 continue  # the same entry repeating an accepted form is harmless
             seen_in_entry.add(key)
-            first = claimed.get(key)
+            first = claimed.get(key) or _same_spelling(claimed, exact, spelling)
             if first is None:
                 claimed[key] = (term, form)
                 continue

@@ -95,4 +95,4 @@ def iter_checks() -> Iterator[Rule]:
 def _import_rule_modules() -> None:
     # Rules register themselves on import; importing here keeps one list and no second registry.
     from smarthub import baseline, suppress  # noqa: F401
-    from smarthub.checks import acronyms, glossary, meta, refs, review, terms  # noqa: F401
+    from smarthub.checks import acronyms, glossary, html, meta, refs, review, terms  # noqa: F401

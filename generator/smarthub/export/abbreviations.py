@@ -2,7 +2,8 @@
 
 Each line reads ``*[MQL]: Marketing-qualified lead — first sentence of the definition``.
 Appended to every page (for example with ``pymdownx.snippets``' ``auto_append``), it gives
-each abbreviation a tooltip. Deprecated terms are left out: nobody should need their
+each abbreviation a tooltip. The title is escaped for Material's ``content.tooltips``, which
+shows it as HTML (see ``smarthub.site.linking.title_attribute``). Deprecated terms are left out: nobody should need their
 tooltip in new content.
 
 Python-Markdown reads the abbreviation up to the first ``]`` that is followed by ``:``
@@ -17,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from smarthub.model import Term
+from smarthub.site.linking import title_attribute
 
 SHORT_DEFINITION = 160
 _FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?=\s|$)")
@@ -39,7 +41,7 @@ def abbreviation_line(abbreviation: str, term: Term) -> str:
     definition = short_definition(term.definition)
     if definition:
         title += f" — {definition}"
-    return f"*[{abbreviation}]: {title}"
+    return f"*[{abbreviation}]: {title_attribute(title)}"
 
 
 def render_abbreviations(terms: Iterable[Term]) -> tuple[str, list[str]]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import stat
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,15 +37,25 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
             paths = sorted(
                 config.root / rel for rel in only if _inside(rel, folder) and rel.endswith(".md")
             )
-            paths = [  # a dangling symlink is listed too: it gets its LOAD001 finding
+            # As the walk finds them: dangling links, FIFOs and sockets too (each gets its
+            # LOAD001 finding), folders named like Markdown files not.
+            paths = [
                 path
                 for path in paths
-                if not _hidden(path.relative_to(base)) and (path.is_file() or path.is_symlink())
+                if not _hidden(path.relative_to(base))
+                and (path.is_symlink() or (os.path.lexists(path) and not path.is_dir()))
             ]
         else:
             paths = _markdown_files(base)
         for path in paths:
             yield _classified(path, path.relative_to(config.root).as_posix(), kind, config.root)
+    if only is None:
+        yield from linked_outside(config)
+        return
+    # A worker's share of a parallel check may name links that are not Markdown files.
+    others = {rel for rel in only if _inside(rel, config.docs_dir) and not rel.endswith(".md")}
+    if others:
+        yield from (found for found in linked_outside(config) if found.rel in others)
 
 
 def hub_markdown(config: HubConfig, rel: str) -> bool:
@@ -71,12 +83,43 @@ def _hidden(relative: Path) -> bool:
     return any(part.startswith(".") for part in relative.parts)
 
 
+# Characters that would be markup where MkDocs prints a file name as a page title (it does not
+# escape it), and control characters that would rewrite a terminal or an annotation.
+_UNSAFE_NAME = re.compile(r'[<>"\x00-\x1f\x7f-\x9f]')
+
+
 def _classified(path: Path, rel: str, kind: str, root: Path) -> Discovered:
     if kind == "asset" and path.name == "index.md":
-        return Discovered(path, rel, "page")
+        kind = "page"
+    return Discovered(path, rel, kind, refusal(path, root))
+
+
+def refusal(path: Path, root: Path) -> str | None:
+    """Why ``path`` is neither read nor published, or ``None`` when it may be.
+
+    Refused: a symbolic link out of the hub or to nothing, a name with characters a web page
+    or a terminal would read as markup, and anything but a regular file (a FIFO named
+    ``*.md`` would block the reader forever; a socket cannot be read at all).
+    """
+    if _UNSAFE_NAME.search(path.name):
+        return (
+            "has a name with a character that is markup in a web page or a control character "
+            '(<, >, " or a control character): rename the file'
+        )
     if path.is_symlink():
-        return Discovered(path, rel, kind, _symlink_refusal(path, root))
-    return Discovered(path, rel, kind)
+        leaving = _symlink_refusal(path, root)
+        if leaving:
+            return leaving
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: the reader says which
+    if stat.S_ISDIR(mode):
+        return None  # a folder named *.md: the reader says so
+    if not stat.S_ISREG(mode):
+        rename = " or rename it without '.md'" if path.name.endswith(".md") else ""
+        return f"is not a regular file (a pipe, socket or device), which is not read: remove it{rename}"
+    return None
 
 
 def _markdown_files(base: Path) -> list[Path]:
@@ -89,6 +132,37 @@ def _markdown_files(base: Path) -> list[Path]:
             if name.endswith(".md") and not name.startswith("."):
                 found.append(Path(directory) / name)
     return sorted(found)
+
+
+def linked_outside(config: HubConfig) -> Iterator[Discovered]:
+    """Symbolic links in the docs folder that MkDocs would follow but the check does not read.
+
+    A linked folder (its files are neither checked nor published) and any other file linked
+    from outside the hub (MkDocs would copy ``/proc/self/environ`` into the site).
+    """
+    base = config.root / config.docs_dir
+    if not base.is_dir():
+        return
+    root = config.root.resolve()
+    for directory, subdirectories, files in os.walk(base):
+        subdirectories[:] = sorted(name for name in subdirectories if not name.startswith("."))
+        for name in subdirectories:
+            path = Path(directory) / name
+            if path.is_symlink():
+                yield Discovered(
+                    path,
+                    path.relative_to(config.root).as_posix(),
+                    "asset",
+                    "is a symbolic link to a folder, whose files are neither checked nor "
+                    "published: copy the folder into the hub instead",
+                )
+        for name in sorted(files):
+            path = Path(directory) / name
+            if name.endswith(".md") or name.startswith(".") or not path.is_symlink():
+                continue
+            leaving = _symlink_refusal(path, root)
+            if leaving:
+                yield Discovered(path, path.relative_to(config.root).as_posix(), "asset", leaving)
 
 
 def _symlink_refusal(path: Path, root: Path) -> str | None:

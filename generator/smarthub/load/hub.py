@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+import unicodedata
 from collections.abc import Collection
 from typing import Any
 
@@ -50,32 +54,53 @@ def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
 
 
 def _read(source: SourceFile, hub: Hub) -> bool:
+    def refuse(message: str) -> bool:
+        hub.problems.append(LoadProblem("LOAD001", source, 0, 0, message))
+        return False
+
     try:
-        raw = source.path.read_bytes()
+        raw = _read_regular_file(source)
     except IsADirectoryError:
-        hub.problems.append(
-            LoadProblem(
-                "LOAD001",
-                source,
-                0,
-                0,
-                "is a folder named like a Markdown file: rename it without '.md'",
-            )
+        return refuse("is a folder named like a Markdown file: rename it without '.md'")
+    except FileNotFoundError:
+        return refuse("disappeared while the hub was being read: run the check again")
+    except _NotRegular:
+        return refuse(
+            "is not a regular file (a pipe, socket or device), which is not read: "
+            "remove it or rename it without '.md'"
         )
-        return False
     except OSError as error:
-        reason = error.strerror or str(error)
-        hub.problems.append(
-            LoadProblem(
-                "LOAD001", source, 0, 0, f"cannot be read ({reason}): check the file's permissions"
+        if error.errno == errno.ENXIO:  # opening a socket
+            return refuse(
+                "is not a regular file (a pipe, socket or device), which is not read: "
+                "remove it or rename it without '.md'"
             )
-        )
-        return False
+        reason = error.strerror or str(error)
+        return refuse(f"cannot be read ({reason}): check the file's permissions")
     problem = decode(source, raw)
     if problem:
         hub.problems.append(problem)
         return False
     return True
+
+
+class _NotRegular(Exception):
+    """The path is a FIFO, socket or device: reading it could block forever."""
+
+
+def _read_regular_file(source: SourceFile) -> bytes:
+    """The file's bytes; a FIFO swapped in after discovery never blocks (opened non-blocking)."""
+    descriptor = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "Is a directory")
+        if not stat.S_ISREG(mode):
+            raise _NotRegular
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(descriptor)
 
 
 def _check_unique_id(
@@ -84,19 +109,25 @@ def _check_unique_id(
     family = "docs" if source.kind in ("asset", "page") else source.kind
     if source.kind == "page":
         return
-    key = (family, source.id.casefold())
+    # One spelling per id: NFD (as macOS file names often are) and NFC are the same id.
+    key = (family, unicodedata.normalize("NFC", source.id).casefold())
     other = ids_seen.get(key)
     if other is None:
         ids_seen[key] = source
         return
+    same_letters = other.id == source.id and other.path.name != source.path.name
+    how = (
+        "the same name written with other Unicode characters (NFC and NFD)"
+        if same_letters
+        else "ids are file names, compared ignoring case"
+    )
     hub.problems.append(
         LoadProblem(
             "META001",
             source,
             0,
             0,
-            f"id '{source.id}' is already used by {other.rel} (ids are file names, compared ignoring case): "
-            "rename one of the files",
+            f"id '{source.id}' is already used by {other.rel} ({how}): rename one of the files",
         )
     )
 
@@ -147,7 +178,7 @@ def _load_entry(source: SourceFile, hub: Hub) -> None:
 
 
 def _add_term(source: SourceFile, values: dict[str, Any], definition: str, hub: Hub) -> None:
-    avoid = [AvoidForm(text, reason) for text, reason in values.pop("avoid", [])]
+    avoid = [AvoidForm(*form) for form in values.pop("avoid", [])]
     term = Term(source=source, avoid=avoid, definition=definition, **_fields(values))
     if term.status == "deprecated" and not term.replaced_by:
         hub.problems.append(

@@ -9,10 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from smarthub.model.source import LoadProblem, SourceFile
+from smarthub.yamlsafe import shown, shown_inline
+
+
+def _key_text(key: Any) -> str:
+    """A front-matter key as text (a number or a date may be a key), cut short."""
+    try:
+        text = str(key)
+    except ValueError:  # an integer too long to convert
+        return "a number too long to show"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True)
@@ -25,6 +36,7 @@ class Field:
     choices: tuple[str, ...] = ()
 
 
+AVOID_CASES = ("any", "exact")  # an avoided form's `case`: any spelling, or only as listed
 _COMMON = (Field("extra", "mapping"), Field("smarthub", "mapping"))
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "term": (
@@ -108,8 +120,9 @@ def validate(source: SourceFile, kind: str) -> Validated:
 
     if kind not in _OPEN_KINDS:
         for key in meta:
-            if str(key) not in fields:
-                close = difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+            key = _key_text(key)
+            if key not in fields:
+                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
                 hint = (
                     f": did you mean '{close[0]}'?"
                     if close
@@ -149,32 +162,39 @@ def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
     kind = field.kind
     if kind == "text":
         if isinstance(value, str) and value.strip():
+            if field.name == "replaced_by":  # an id (see SourceFile.id)
+                return unicodedata.normalize("NFC", value.strip()), None
             return value.strip(), None
         if isinstance(value, bool | int | float | dt.date):
-            return None, f"must be text, got {value!r}: put it in quotes"
+            return None, f"must be text, got {shown(value)}: put it in quotes"
         if isinstance(value, str):
             return None, "must not be empty"
         return None, f"must be text, got a {_kind_of(value)}"
     if kind in ("ids", "texts"):
         if isinstance(value, str):
-            return None, f"must be a list: write [{value}]"
+            return None, f"must be a list: write [{shown_inline(value)}]"
         if not isinstance(value, list) or not all(
             isinstance(item, str) and item.strip() for item in value
         ):
             return None, "must be a list of texts, for example [first, second]"
-        return [item.strip() for item in value], None
+        items = [item.strip() for item in value]
+        if kind == "ids":  # ids are file names: one Unicode spelling (see SourceFile.id)
+            items = [unicodedata.normalize("NFC", item) for item in items]
+        return items, None
     if kind == "date":
         if isinstance(value, dt.datetime):
             return value.date(), None
         if isinstance(value, dt.date):
             return value, None
-        return None, f"must be a date written YYYY-MM-DD, got {value!r}"
+        return None, f"must be a date written YYYY-MM-DD, got {shown(value)}"
     if kind == "choice":
         if value in field.choices:
             return value, None
-        close = difflib.get_close_matches(str(value), field.choices, n=1)
+        close = (
+            difflib.get_close_matches(value, field.choices, n=1) if isinstance(value, str) else []
+        )
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return None, f"must be one of {', '.join(field.choices)}, got {value!r}{hint}"
+        return None, f"must be one of {', '.join(field.choices)}, got {shown(value)}{hint}"
     if kind == "mapping":
         return (
             (value, None)
@@ -203,25 +223,31 @@ def _kind_of(value: Any) -> str:
 
 
 def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
+    shape = "a text or {text: ..., reason: ..., case: any | exact}"
     if not isinstance(value, list):
-        return None, "must be a list of forms, each a text or {text: ..., reason: ...}"
-    forms: list[tuple[str, str | None]] = []
+        return None, f"must be a list of forms, each {shape}"
+    forms: list[tuple[str, str | None, str]] = []
     for item in value:
         if isinstance(item, str) and item.strip():
-            forms.append((item.strip(), None))
+            forms.append((item.strip(), None, "any"))
         elif (
             isinstance(item, dict)
             and isinstance(item.get("text"), str)
             and item["text"].strip()
-            and set(item) <= {"text", "reason"}
+            and set(item) <= {"text", "reason", "case"}
             and isinstance(item.get("reason", ""), str)
         ):
-            forms.append((item["text"].strip(), (item.get("reason") or "").strip() or None))
+            case = item.get("case", "any")
+            if case not in AVOID_CASES:
+                return (
+                    None,
+                    f"has an entry whose 'case' is {case!r}: use 'any' (the default) or "
+                    "'exact' (only the form written as listed)",
+                )
+            text, reason = item["text"].strip(), (item.get("reason") or "").strip() or None
+            forms.append((text, reason, case))
         else:
-            return (
-                None,
-                f"has an entry that is neither a text nor {{text: ..., reason: ...}}: {item!r}",
-            )
+            return None, f"has an entry that is not {shape}: {shown(item)}"
     return forms, None
 
 
@@ -237,5 +263,8 @@ def _coerce_objections(value: Any) -> tuple[Any, str | None]:
         ):
             pairs.append((item["objection"].strip(), item["response"].strip()))
         else:
-            return None, f"has an entry that is not {{objection: ..., response: ...}}: {item!r}"
+            return (
+                None,
+                f"has an entry that is not {{objection: ..., response: ...}}: {shown(item)}",
+            )
     return pairs, None

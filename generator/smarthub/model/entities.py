@@ -14,10 +14,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class AvoidForm:
-    """A form of a term that must not be used, with the reason shown to the writer."""
+    """A form of a term that must not be used, with the reason shown to the writer.
+
+    ``case`` is ``any`` (found in any case) or ``exact`` (found only written as listed, for
+    forms that are also ordinary words: "Sales Force" but not "the sales force we hired").
+    """
 
     text: str
     reason: str | None = None
+    case: str = "any"
 
 
 @dataclass

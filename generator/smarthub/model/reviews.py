@@ -34,7 +34,10 @@ def review_due(entry: Reviewable, config: HubConfig) -> dt.date | None:
     interval = review_interval(entry, config)
     if entry.reviewed is None or interval is None:
         return None
-    return entry.reviewed + dt.timedelta(days=interval)
+    try:
+        return entry.reviewed + dt.timedelta(days=interval)
+    except OverflowError:  # reviewed near 9999-12-31: due after the calendar's last day
+        return dt.date.max
 
 
 def is_overdue(entry: Reviewable, config: HubConfig, today: dt.date) -> bool:

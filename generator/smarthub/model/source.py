@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -83,8 +84,13 @@ class SourceFile:
 
     @property
     def id(self) -> str:
-        """The entry id: the file name without ``.md``."""
-        return self.path.name[: -len(".md")] if self.path.name.endswith(".md") else self.path.stem
+        """The entry id: the file name without ``.md``, in Unicode NFC.
+
+        macOS may write file names in NFD; ids are compared with the NFC values written in
+        front matter (``related``, ``personas``), so both spellings name the same entry.
+        """
+        name = self.path.name[: -len(".md")] if self.path.name.endswith(".md") else self.path.stem
+        return unicodedata.normalize("NFC", name)
 
     @property
     def line_starts(self) -> array[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding
-from smarthub.report.text import summary_line
+from smarthub.report.text import printable, summary_line
 
 
 def render_github(result: CheckResult) -> str:
@@ -28,7 +28,10 @@ def _command(finding: Finding) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters are shown escaped, as in text output; %, CR and LF as GitHub wants,
+    # so a message can never end the command and start another (::set-env, ::add-mask).
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)
 
 
 def _escape_property(text: str) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from smarthub import __version__
 from smarthub.checks.registry import all_rules
 from smarthub.engine import CheckResult
-from smarthub.findings import Finding
+from smarthub.findings import Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -30,7 +30,7 @@ def render_sarif(result: CheckResult) -> str:
                         "shortDescription": {"text": rule.summary},
                         "fullDescription": {"text": rule.summary},
                         "help": {"text": rule.doc, "markdown": rule.doc},
-                        "defaultConfiguration": {"level": rule.severity.value},
+                        "defaultConfiguration": _default_configuration(rule.severity),
                         "properties": {"tags": [rule.family.lower()]},
                     }
                     for rule in rules
@@ -91,3 +91,10 @@ def _fingerprint(finding: Finding) -> str:
     # Stable across unrelated edits that shift lines: path, rule and matched text.
     key = f"{finding.path}\0{finding.code}\0{finding.match}\0{finding.message}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _default_configuration(severity: Severity) -> dict[str, object]:
+    """SARIF's rule default: an opt-in rule (default off) is ``enabled: false``."""
+    if severity is Severity.OFF:
+        return {"level": "warning", "enabled": False}
+    return {"level": severity.value}

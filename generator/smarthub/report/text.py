@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding, Severity
 from smarthub.model import SourceFile
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+# C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows
+# ("Trojan Source"): from a file, each would move the cursor, recolour or hide text.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``, ``\\u202e``); tabs and
+    line feeds stay as they are (a finding's message is one line, so it never holds one)."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(found: re.Match[str]) -> str:
+    code = ord(found.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def render_text(result: CheckResult, *, show_source: bool = False, color: bool = False) -> str:
@@ -30,11 +48,12 @@ def render_text(result: CheckResult, *, show_source: bool = False, color: bool =
 def format_finding(finding: Finding, *, color: bool = False) -> str:
     """One finding on one line."""
     severity = finding.severity.value
+    path, message = printable(finding.path), printable(finding.message.replace("\n", " "))
     if color:
         severity = f"{_COLORS[finding.severity]}{severity}{_RESET}"
-        location = f"{_BOLD}{finding.path}:{finding.line}:{finding.column}{_RESET}"
-        return f"{location}: {severity} {finding.code} {finding.message} {_DIM}[{finding.name}]{_RESET}"
-    return f"{finding.path}:{finding.line}:{finding.column}: {severity} {finding.code} {finding.message} [{finding.name}]"
+        location = f"{_BOLD}{path}:{finding.line}:{finding.column}{_RESET}"
+        return f"{location}: {severity} {finding.code} {message} {_DIM}[{finding.name}]{_RESET}"
+    return f"{path}:{finding.line}:{finding.column}: {severity} {finding.code} {message} [{finding.name}]"
 
 
 def _source_line(result: CheckResult, source: SourceFile | None, finding: Finding) -> str | None:
@@ -60,7 +79,10 @@ def _excerpt(finding: Finding, line_text: str, *, color: bool) -> list[str]:
     marker = "^" * width
     if color:
         marker = f"{_COLORS[finding.severity]}{marker}{_RESET}"
-    return [f"  {number} | {display}", f"  {gutter} | {' ' * (finding.column - 1)}{marker}"]
+    return [
+        f"  {number} | {printable(display)}",
+        f"  {gutter} | {' ' * (finding.column - 1)}{marker}",
+    ]
 
 
 def summary_line(result: CheckResult) -> str:

@@ -17,10 +17,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from smarthub.site import paths
-from smarthub.site.linking import Decision, PageLinker, tooltip
+from smarthub.site.linking import Decision, PageLinker, title_attribute, tooltip
 
 NO_TERMS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "math", "svg"})
 NO_LINKS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "dt"})
+SECTION_HEADINGS = frozenset({"h1", "h2"})  # each starts a section: terms are linked again
 NO_LINK_CLASS = "smarthub-nolink"  # generated lists of links: tooltips only
 PRIORITY = (
     12  # after inline parsing (20) and before attr_list (8), abbr (7), toc (5), MkDocs' links (0)
@@ -40,6 +41,8 @@ class TermLinkTreeprocessor(Treeprocessor):
             self._walk(root, linker, may_link=True)
 
     def _walk(self, element: etree.Element, linker: PageLinker, *, may_link: bool) -> None:
+        if element.tag in SECTION_HEADINGS:
+            linker.new_section()
         if element.text and not isinstance(element.text, AtomicString):
             decisions = linker.decide(element.text, may_link=may_link)
             if decisions:
@@ -80,14 +83,14 @@ def _element_for(decision: Decision, page: str) -> etree.Element:
     text = decision.occurrence.text
     inner: etree.Element | None = None
     if decision.tooltip:
-        inner = etree.Element("abbr", {"title": decision.tooltip})
+        inner = etree.Element("abbr", {"title": title_attribute(decision.tooltip)})
         inner.text = AtomicString(text)
     if decision.link is None:
         assert inner is not None
         return inner
     anchor = etree.Element("a", {"href": paths.link(page, decision.link), "class": "smarthub-term"})
     if inner is None:
-        anchor.set("title", tooltip(decision.term))
+        anchor.set("title", title_attribute(tooltip(decision.term)))
         anchor.text = AtomicString(text)
     else:
         anchor.append(inner)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from smarthub.matcher import Occurrence, TermMatcher
 from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term, TextRegion
-from smarthub.model.reviews import Reviewable, review_due
+from smarthub.model.reviews import Reviewable, is_overdue, review_due
 from smarthub.site import paths
 
 if TYPE_CHECKING:
@@ -123,10 +123,19 @@ class HubIndex:
             and (stage is None or stage in asset.stages)
         ]
 
+    def playbooks_for(self, persona: str, stage: str | None) -> list[Playbook]:
+        """Playbooks tagged with a persona at a stage (``None``: those tagged with no stage)."""
+        return [
+            playbook
+            for playbook in self.playbooks_sorted()
+            if persona in playbook.personas
+            and (stage in playbook.stages if stage is not None else not playbook.stages)
+        ]
+
     def review(self, entry: Reviewable) -> ReviewState:
         """The review state of an entry, computed as REVW001 computes it."""
         due = review_due(entry, self.config)
-        return ReviewState(entry.reviewed, due, due is not None and due < self.options.today)
+        return ReviewState(entry.reviewed, due, is_overdue(entry, self.config, self.options.today))
 
     @cached_property
     def usage(self) -> dict[str, list[PageRef]]:

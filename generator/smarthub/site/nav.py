@@ -52,6 +52,7 @@ def build_nav(
         {"By stage": paths.CATALOG_BY_STAGE},
     ]
     nav.append({"Catalog": catalog})
+    nav.append({"Needs review": paths.NEEDS_REVIEW})
 
     asset_titles = {paths.asset_page(config, asset): asset.title for asset in index.assets}
     page_titles = {

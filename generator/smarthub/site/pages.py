@@ -6,12 +6,14 @@ and ``smarthub stage`` (for any other engine) publish the same pages.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from typing import Any
 
 from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
 from smarthub.site import paths
+from smarthub.site.freshness import DUE_SOON_DAYS, needs_review
 from smarthub.site.index import HubIndex
 from smarthub.site.templating import environment, trusted_markdown
 
@@ -53,13 +55,19 @@ class PageRenderer:
             body=self.body(page, term.source),
             replacement=self.index.hub.terms.get(term.replaced_by or ""),
             used_in=self.index.usage.get(term.id, []),
+            review=self.index.review(term),
         )
 
     def persona(self, persona: Persona) -> str:
         """A persona's page, with its content grouped by journey stage."""
         page = paths.persona_page(persona.id)
         by_stage = [
-            (stage, self.index.assets_for(persona.id, stage)) for stage in self.index.stages()
+            (
+                stage,
+                self.index.assets_for(persona.id, stage),
+                self.index.playbooks_for(persona.id, stage),
+            )
+            for stage in self.index.stages()
         ]
         return self.render(
             "persona.md.j2",
@@ -67,6 +75,8 @@ class PageRenderer:
             persona=persona,
             body=self.body(page, persona.source),
             by_stage=by_stage,
+            any_stage=self.index.playbooks_for(persona.id, None),
+            review=self.index.review(persona),
         )
 
     def playbook(self, playbook: Playbook) -> str:
@@ -94,7 +104,7 @@ class PageRenderer:
 
     def home(self, body: str | None) -> str:
         """The home page: the site's own index body with the hub's entrance on top."""
-        block = self.render("home.md.j2", paths.HOME)
+        block = self.render("home.md.j2", paths.HOME, built=dt.date.today())
         return (
             _insert_after_title(self.body_filter(paths.HOME, body), block)
             if body is not None
@@ -115,11 +125,20 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
         paths.PERSONAS_INDEX: renderer.render("personas_index.md.j2", paths.PERSONAS_INDEX),
         paths.PLAYBOOKS_INDEX: renderer.render("playbooks_index.md.j2", paths.PLAYBOOKS_INDEX),
         paths.JOURNEY: renderer.render("journey.md.j2", paths.JOURNEY),
-        paths.CATALOG_BY_TYPE: renderer.render("catalog_by_type.md.j2", paths.CATALOG_BY_TYPE),
+        paths.CATALOG_BY_TYPE: renderer.render(
+            "catalog_by_type.md.j2", paths.CATALOG_BY_TYPE, filters=catalog_filters(index)
+        ),
         paths.CATALOG_BY_PERSONA: renderer.render(
             "catalog_by_persona.md.j2", paths.CATALOG_BY_PERSONA
         ),
         paths.CATALOG_BY_STAGE: renderer.render("catalog_by_stage.md.j2", paths.CATALOG_BY_STAGE),
+        paths.NEEDS_REVIEW: renderer.render(
+            "needs_review.md.j2",
+            paths.NEEDS_REVIEW,
+            owners=needs_review(index),
+            within=DUE_SOON_DAYS,
+            built=dt.date.today(),
+        ),
     }
     for term in index.hub.terms.values():
         pages[paths.term_page(term.id)] = renderer.term(term)
@@ -128,6 +147,28 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
     for playbook in index.hub.playbooks.values():
         pages[paths.playbook_page(playbook.id)] = renderer.playbook(playbook)
     return pages
+
+
+def catalog_filters(index: HubIndex) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The catalog's filters: ``(name, label, [(value, text), ...])`` for values in use."""
+    assets = index.assets
+    personas = {p for asset in assets for p in asset.personas}
+    stages = {s for asset in assets for s in asset.stages}
+    names = {persona.id: persona.name for persona in index.hub.personas.values()}
+    return [
+        (
+            "persona",
+            "Persona",
+            sorted(((p, names.get(p, paths.label(p))) for p in personas), key=lambda c: c[1]),
+        ),
+        ("stage", "Stage", [(s, paths.label(s)) for s in index.stages() if s in stages]),
+        (
+            "type",
+            "Type",
+            [(t, paths.label(t)) for t in index.asset_types() if index.assets_of_type(t)],
+        ),
+        ("owner", "Owner", [(o, paths.label(o)) for o in sorted({a.owner for a in assets})]),
+    ]
 
 
 def asset_markdown(renderer: PageRenderer, asset: Asset, body: str) -> str:

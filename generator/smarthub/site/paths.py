@@ -7,7 +7,9 @@ links, so MkDocs resolves them for any ``use_directory_urls`` setting and valida
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -24,6 +26,10 @@ CATALOG_BY_PERSONA = "catalog/by-persona.md"
 CATALOG_BY_STAGE = "catalog/by-stage.md"
 STYLESHEET = "assets/smarthub/smarthub.css"
 SEARCH_SCRIPT = "assets/smarthub/search.js"  # the Pagefind search box (search: pagefind)
+ANSWERS_SCRIPT = "assets/smarthub/answers.js"  # search answers and result labels
+ANSWERS_DATA = "assets/smarthub/answers-data.js"  # their table, loaded on the first search
+SITE_SCRIPT = "assets/smarthub/smarthub.js"  # copy buttons, catalog filters, tooltips on touch
+NEEDS_REVIEW = "review/index.md"
 
 
 def term_page(term_id: str) -> str:
@@ -51,16 +57,34 @@ def asset_page(config: HubConfig, asset: Asset) -> str:
     return docs_path(config, asset.source.path)
 
 
-def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+def link(from_page: str, to_page: str, fragment: str | None = None) -> str:
     """A relative link from one docs-relative page to another (optionally to an anchor)."""
     target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     url = quote(target, safe="/.-_~")
-    return f"{url}#{anchor}" if anchor else url
+    return f"{url}#{quote(fragment, safe='-_')}" if fragment else url
+
+
+_ANCHOR_SAFE = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def anchor(prefix: str, identifier: str) -> str:
+    """An element id for ``identifier``: letters, digits, ``-`` and ``_`` only.
+
+    Ids land in attribute lists (``{: #id }``) and URLs, where a space, quote or brace
+    would add attributes of its own; any other id keeps its ASCII letters and gets a short
+    hash of the whole, so distinct ids stay distinct anchors.
+    """
+    head = f"{prefix}-" if prefix else ""
+    if _ANCHOR_SAFE.fullmatch(identifier):
+        return head + identifier
+    kept = "-".join(_ANCHOR_SAFE.findall(identifier.encode("ascii", "ignore").decode()))
+    digest = hashlib.sha1(identifier.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return f"{head}{kept[:40]}-{digest}" if kept else f"{head}{digest}"
 
 
 def stage_anchor(stage: str) -> str:
     """The anchor of a journey stage's section on persona and catalog pages."""
-    return f"stage-{stage}"
+    return anchor("stage", stage)
 
 
 def label(identifier: str) -> str:

@@ -30,16 +30,22 @@ from smarthub import baseline
 from smarthub.baseline import Baseline
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
-from smarthub.findings import Severity
+from smarthub.findings import Finding, Severity
 from smarthub.matcher import TermMatcher
 from smarthub.model import Asset, Term
 from smarthub.report.text import format_finding
-from smarthub.site import paths, search
+from smarthub.site import answers, paths, search
 from smarthub.site.extension import TermLinkExtension
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
+from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
+from smarthub.site.preview import banner, findings_by_page
+from smarthub.site.published import publish_refusal
+from smarthub.site.source import source_link, source_url, sources_of_pages
+from smarthub.targets import mark_output_folder
+from smarthub.yamlsafe import expands_beyond
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -88,6 +94,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.user_nav = False
         self.pagefind: Path | None = None  # the Pagefind binary, with `search: pagefind`
         self.pagefind_ui = False  # whether pages get the Pagefind search box
+        self.preview_findings: dict[str, list[Finding]] = {}  # under `serve`: each page's findings
+        self.page_sources: dict[str, str] = {}  # generated page -> its hub-relative source file
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -107,8 +115,12 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 config.markdown_extensions.append(name)
         if self.config.link_terms:
             config.markdown_extensions.append(TermLinkExtension(lambda: self.page_linker))
+        config.markdown_extensions.append(MessageExtension())  # ready-to-send messages
         if paths.STYLESHEET not in config.extra_css:
             config.extra_css.append(paths.STYLESHEET)
+        for script in (paths.ANSWERS_SCRIPT, paths.SITE_SCRIPT):
+            if script not in config.extra_javascript:
+                config.extra_javascript.append(script)
         if config.theme.name == "material" and config.theme.get("font") is not False:
             log.warning(
                 "theme.font is not false: Material would load fonts from the internet; set 'font: false'"
@@ -172,6 +184,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         }
         self.page_linker = None
         self.linker_parts = (result.hub.terms, index.matcher)
+        self._leave_out_unchecked(files)
         for hidden in index.hidden_pages:
             found = files.get_file_from_path(hidden)
             if found is not None:
@@ -192,6 +205,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         if self.pagefind_ui:
             script = resources.files("smarthub").joinpath("assets/search.js").read_bytes()
             files.append(File.generated(config, paths.SEARCH_SCRIPT, content=script))
+        _add_site_scripts(files, config, index)
         if not self.user_nav:
             docs_pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = build_nav(index, docs_pages, generated)
@@ -202,7 +216,26 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 if file.src_uri not in listed and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
+        self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
+        self.page_sources = sources_of_pages(index)
         return files
+
+    def _leave_out_unchecked(self, files: Files) -> None:
+        """Remove what the check could not read: linked folders, links out, FIFOs, odd names.
+
+        Markdown files are reported by the check (LOAD001); other files only here.
+        """
+        assert self.hub_config is not None
+        for file in list(files):
+            if file.generated_by or not file.abs_src_path:
+                continue
+            path = Path(file.abs_src_path)
+            why = publish_refusal(self.hub_config, path)
+            if why is None:
+                continue
+            files.remove(file)
+            if not file.src_uri.endswith(".md"):
+                log.warning(f"{self.hub_config.docs_dir}/{file.src_uri} {why}: not published")
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -212,6 +245,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         source = page.file.src_uri
         generated = page.meta.get("smarthub_generated")
         if not generated:
+            _drop_alias_bombs(page.meta, page.file.src_uri)
             _escape_meta_strings(page.meta)
         terms, matcher = self.linker_parts
         link_here = self.config.link_terms and generated != "index"
@@ -228,6 +262,19 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 markdown = f"# {title}\n\n{markdown}"
             return self.renderer.home(markdown)
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The page's findings on top (under `smarthub serve`), its source link at the end."""
+        source = page.file.src_uri
+        found = self.preview_findings.get(source)
+        if found:
+            html = banner(found) + html
+        assert self.hub_config is not None
+        path = self.page_sources.get(source)
+        if path is None and source not in self.generated:
+            path = f"{self.hub_config.docs_dir.strip('/')}/{source}"
+        url = path and source_url(config.repo_url, config.edit_uri, self.hub_config.docs_dir, path)
+        return html + source_link(url, path) if url and path else html
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -270,6 +317,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
             )
         site_dir = Path(config.site_dir)
+        mark_output_folder(site_dir)  # `smarthub build -d` then knows the folder as its own
         if self.pagefind is None:
             warning = search.lunr_index_warning(site_dir)
             if warning:
@@ -294,6 +342,27 @@ def report_findings(result: CheckResult) -> None:
     for finding in result.findings:
         level = logging.ERROR if finding.severity is Severity.ERROR else logging.WARNING
         log.log(level, format_finding(finding))
+
+
+def _add_site_scripts(files: Files, config: MkDocsConfig, index: HubIndex) -> None:
+    """The scripts every page loads, and the search answers' table (URLs as MkDocs writes them)."""
+    assets = resources.files("smarthub").joinpath("assets")
+    for path, name in ((paths.ANSWERS_SCRIPT, "answers.js"), (paths.SITE_SCRIPT, "smarthub.js")):
+        files.append(File.generated(config, path, content=assets.joinpath(name).read_bytes()))
+
+    def url_of(page: str) -> str | None:
+        found = files.get_file_from_path(page)
+        return found.url if found is not None else None
+
+    table = answers.answers_script(index, url_of)
+    files.append(File.generated(config, paths.ANSWERS_DATA, content=table))
+
+
+def _drop_alias_bombs(meta: dict[str, Any], page: str) -> None:
+    """Remove front-matter values that expand to more than the theme could ever render."""
+    for key in [key for key, value in meta.items() if expands_beyond(value)]:
+        log.warning(f"{page}: front-matter key '{key}' expands to too many values: left out")
+        del meta[key]
 
 
 def _escape_meta_strings(meta: dict[str, Any]) -> None:

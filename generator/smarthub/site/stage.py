@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from smarthub.config import ConfigError, HubConfig
+from smarthub.atomic import write_atomic
+from smarthub.config import HubConfig, inherit_files, merged_settings
 from smarthub.load import load_hub
 from smarthub.model import SourceFile
 from smarthub.site import paths
@@ -23,7 +24,10 @@ from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import PageLinker
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+from smarthub.site.published import publish_refusal
 from smarthub.site.staged_config import STAGED_DOCS_DIR, staged_config
+from smarthub.targets import check_output_folder, mark_output_folder
+from smarthub.yamlsafe import expands_beyond
 
 STAGED_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "admonition", "tables", "toc")
 
@@ -39,11 +43,7 @@ class StageReport:
 
 def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     """Write the staged site for ``config`` into ``out`` (its ``docs/`` is replaced)."""
-    out = out.resolve()
-    if config.root.is_relative_to(out) or out.is_relative_to(config.root / config.docs_dir):
-        raise ConfigError(
-            [f"{out}: stage into a folder outside the hub's docs, not around the hub"]
-        )
+    out = check_output_folder(config, out, "stage")
     hub = load_hub(config)
     index = HubIndex(hub, options)
     link_terms = options.link_terms and config.raw_options.get("link_terms", True) is not False
@@ -53,8 +53,9 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
 
     renderer = PageRenderer(index, body_filter=bake)
     docs = out / STAGED_DOCS_DIR
+    mark_output_folder(out)
     if docs.exists():
-        shutil.rmtree(docs)
+        shutil.rmtree(docs)  # ours: the folder carries the marker (never follows links)
     docs.mkdir(parents=True)
 
     pages: dict[str, str] = {}
@@ -63,10 +64,12 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     other_files = 0
     docs_root = config.root / config.docs_dir
     for path in sorted(docs_root.rglob("*")):
-        if not path.is_file() or any(
-            part.startswith(".") for part in path.relative_to(docs_root).parts
-        ):
+        if any(part.startswith(".") for part in path.relative_to(docs_root).parts):
             continue
+        if path.is_dir() and not path.is_symlink():
+            continue
+        if publish_refusal(config, path):
+            continue  # the check reports it (LOAD001); never copied into the staged tree
         page = paths.docs_path(config, path)
         if page in index.hidden_pages:
             continue
@@ -105,33 +108,36 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     shutil.copyfile(Path(__file__).parent.parent / "assets" / "smarthub.css", stylesheet)
 
     nav = build_nav(index, pages, generated)
-    original = config.config_file.read_text(encoding="utf-8-sig")
+    originals = [path.read_text(encoding="utf-8-sig") for path in inherit_files(config.config_file)]
     text = staged_config(
-        original, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
+        originals, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
     )
-    (out / "mkdocs.yml").write_text(text, encoding="utf-8")
+    write_atomic(out / "mkdocs.yml", text)  # replaces a symbolic link, never writes through it
     return StageReport(out, len(pages), other_files + 1)
 
 
 def _front_matter(source: SourceFile, *, asset: bool) -> str:
-    """The file's front matter, title HTML-escaped (MkDocs writes titles into HTML as they are).
+    """The file's front matter, title and tags HTML-escaped (MkDocs and Material print them as they are).
 
     An asset's ``status`` is left out: Material would show it as a page-status icon.
     """
     if not source.has_front_matter:
         return ""
-    meta = dict(source.meta)
+    meta = {key: value for key, value in source.meta.items() if not expands_beyond(value)}
     if asset:
         meta.pop("status", None)
     if isinstance(meta.get("title"), str):
         meta["title"] = html.escape(meta["title"])
+    if isinstance(meta.get("tags"), list):  # Material's tags plugin prints them unescaped too
+        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
 def _site_name(config: HubConfig) -> str:
     from smarthub.yamlsafe import MkDocsConfigLoader, compose_and_construct
 
-    data, _ = compose_and_construct(
-        config.config_file.read_text(encoding="utf-8-sig"), MkDocsConfigLoader
-    )
-    return data.get("site_name", "Hub") if isinstance(data, dict) else "Hub"
+    data: dict = {}
+    for path in reversed(inherit_files(config.config_file)):
+        loaded, _ = compose_and_construct(path.read_text(encoding="utf-8-sig"), MkDocsConfigLoader)
+        data = merged_settings(data, loaded if isinstance(loaded, dict) else {})
+    return data.get("site_name", "Hub")

@@ -65,10 +65,25 @@ def _entry_name(entry: Any) -> str | None:
 
 
 def staged_config(
-    original: str, *, extensions: tuple[str, ...], stylesheet: str, nav: list[Any] | None
+    original: str | list[str],
+    *,
+    extensions: tuple[str, ...],
+    stylesheet: str,
+    nav: list[Any] | None,
 ) -> str:
-    """The staged ``mkdocs.yml`` text from the original one's text."""
-    data = yaml.load(original, Loader=_TagKeepingLoader) or {}
+    """The staged ``mkdocs.yml`` text from the original one's text.
+
+    With ``INHERIT:``, ``original`` lists the texts nearest first; they are merged as MkDocs
+    merges them, so the staged file stands alone in its new folder.
+    """
+    from smarthub.config import merged_settings
+
+    texts = [original] if isinstance(original, str) else original
+    data: dict[str, Any] = {}
+    for text in reversed(texts):
+        loaded = yaml.load(text, Loader=_TagKeepingLoader) or {}
+        data = merged_settings(data, loaded if isinstance(loaded, dict) else {})
+    data.pop("INHERIT", None)
     data["docs_dir"] = STAGED_DOCS_DIR
     data.pop("site_dir", None)
     plugins = data.get("plugins")

@@ -11,6 +11,7 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -45,6 +46,25 @@ def status_badge(status: str) -> Markup:
     return Markup(f'<span class="smarthub-badge smarthub-badge--{escaped}">{escaped}</span>')
 
 
+def label_text(identifier: Any) -> Markup:
+    """An id shown as a label (``case-study`` -> ``Case study``), escaped as Markdown text.
+
+    Owners, types, stages and teams are ids a contributor types: unescaped, ``[x](javascript:...)``
+    would become a link and ``<img onerror=...>`` an element.
+    """
+    return markdown_text(paths.label(str(identifier)))
+
+
+def data_value(identifier: Any) -> str:
+    """An id as a token for a ``data-`` attribute or a filter's ``value``, percent-encoded.
+
+    Inline HTML in a Markdown table still has Markdown run over it, so ``[x](javascript:)``
+    inside an attribute became a link; encoded, an id holds no Markdown or HTML character,
+    and the catalog's filters compare the same encoding on both sides.
+    """
+    return quote(str(identifier), safe="").replace("_", "%5F")
+
+
 def counted(number: int, noun: str) -> str:
     """``1 asset``, ``3 assets``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
@@ -68,10 +88,12 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = markdown_text
     env.filters["badge"] = status_badge
     env.filters["page_title"] = front_matter_title
-    env.filters["label"] = paths.label
+    env.filters["label"] = label_text
     env.filters["counted"] = counted
+    env.filters["data_value"] = data_value
     env.globals["gap"] = gap
     env.globals["stage_anchor"] = paths.stage_anchor
+    env.globals["anchor"] = paths.anchor
     return env
 
 
