@@ -37,7 +37,17 @@ from measure import run_once
 
 MAX_GROWTH = 3.0
 NESTED_COPIES = 100
-CHECK = [sys.executable, "-m", "smarthub", "check", "--today", "2026-11-01", "--format", "json"]
+CHECK = [
+    sys.executable,
+    "-m",
+    "smarthub",
+    "check",
+    "--today",
+    "2026-11-01",
+    "--format",
+    "json",
+    "--no-cache",  # every run must do the work: a warm cache would hide a slow input
+]
 ASSET = "content/adversarial.md"
 FRONT_MATTER = (
     "---\ntitle: Adversarial input\ntype: one-pager\nowner: marketing\nstatus: draft\n"

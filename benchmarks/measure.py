@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +69,11 @@ class Measurement:
     def median_s(self) -> float:
         """Median wall time in seconds."""
         return statistics.median(run.wall_s for run in self.runs)
+
+    @property
+    def cpu_s(self) -> float:
+        """Median CPU time (user + system of all the command's processes) in seconds."""
+        return statistics.median(run.cpu_s for run in self.runs)
 
     @property
     def peak_mb(self) -> float:
@@ -214,3 +219,80 @@ def _check(measurement: Measurement, run: Run, stderr: str, ok_codes: Sequence[i
         raise MeasureError(
             f"{measurement.label}: '{measurement.command()}' exited {run.exit_code} in {measurement.cwd}:\n{tail}"
         )
+
+
+@dataclass(frozen=True)
+class Command:
+    """One command of an interleaved comparison, with what to do before each of its runs."""
+
+    label: str
+    argv: Sequence[str]
+    cwd: Path
+    prepare: Callable[[], None] | None = None  # run before every run, not timed
+    ok_codes: Sequence[int] = (0, 1)
+
+
+def measure_interleaved(
+    commands: Sequence[Command],
+    *,
+    env: dict[str, str],
+    repetitions: int,
+    budget_s: float,
+) -> list[Measurement | MeasureError]:
+    """Measure ``commands`` side by side: one warm-up each, then runs in turn, tool by tool.
+
+    Alternating (A B C, B C A, C A B, ...) rather than all of A then all of B means a change
+    in the machine's load during the comparison falls on every tool alike, so ratios of one
+    round stay fair on a shared machine. A command whose warm-up took over ``LONG_RUN_S`` is
+    not repeated (its warm-up is its measurement); the rounds are cut to fit ``budget_s`` per
+    command, never below one. A command that fails becomes its ``MeasureError``; the others
+    go on.
+    """
+    found: list[Measurement | MeasureError] = []
+    warm_ups: list[float] = []
+    for command in commands:
+        measurement = Measurement(command.label, list(command.argv), command.cwd)
+        if command.prepare is not None:
+            command.prepare()
+        warm_up, output, stderr = run_once(command.argv, command.cwd, env, sample_memory=True)
+        try:
+            _check(measurement, warm_up, stderr, command.ok_codes)
+        except MeasureError as error:
+            found.append(error)
+            warm_ups.append(0.0)
+            continue
+        measurement.total_pss_kb = warm_up.total_pss_kb
+        measurement.output = output
+        if warm_up.wall_s > LONG_RUN_S:
+            measurement.runs.append(warm_up)
+            measurement.note = f"single run: one takes {warm_up.wall_s:.0f} s"
+            warm_ups.append(0.0)
+        else:
+            warm_ups.append(warm_up.wall_s)
+        found.append(measurement)
+    repeated = [index for index, seconds in enumerate(warm_ups) if seconds > 0]
+    round_s = sum(warm_ups[index] for index in repeated) or 1e-3
+    count = max(1, min(repetitions, int(budget_s * max(len(repeated), 1) // round_s)))
+    for turn in range(count):
+        shift = turn % max(len(repeated), 1)
+        for index in repeated[shift:] + repeated[:shift]:
+            measurement, command = found[index], commands[index]
+            if not isinstance(measurement, Measurement):
+                continue
+            if command.prepare is not None:
+                command.prepare()
+            run, output, stderr = run_once(command.argv, command.cwd, env)
+            try:
+                _check(measurement, run, stderr, command.ok_codes)
+            except MeasureError as error:
+                found[index] = error
+                continue
+            measurement.runs.append(run)
+            measurement.output = output
+    for index in repeated:
+        measurement = found[index]
+        if isinstance(measurement, Measurement) and count < repetitions:
+            measurement.note = (
+                f"{count} run{'s' if count > 1 else ''} to fit a {budget_s:.0f} s budget"
+            )
+    return found

@@ -1,13 +1,22 @@
-"""The tools smarthub is measured against: textlint with textlint-rule-terminology, and ripgrep.
+"""The tools smarthub is measured against: Vale, textlint-rule-terminology and ripgrep.
 
-Both get a term list generated from the hub's own glossary, so they look for the same
-forms: each avoided form becomes a pattern (words joined by any whitespace, inflections
-``s``, ``es``, ``'s`` and ``s'`` allowed) that suggests the entry's canonical term, and
-textlint also gets the terms whose casing is ``exact`` as plain words (its exact-case check).
+Each gets a term list generated from the hub's own glossary, so they look for the same
+forms: each avoided form of a term that is not deprecated suggests the entry's canonical
+term, and the terms whose casing is ``exact`` are checked for their exact spelling.
+
+- Vale (the main peer) gets a glossary file, one term a line, ``[=]Preferred|avoided|...``
+  (``=``: exact case), from which ``../shared/peers/vale/run_vale_terms.sh`` writes a Vale
+  style (a substitution rule plus a vocabulary); the benchmark then times the ``vale``
+  command alone with that style.
+- textlint-rule-terminology gets one pattern per avoided form (words joined by any
+  whitespace, inflections ``s``, ``es``, ``'s`` and ``s'`` allowed) and the exact terms as
+  plain words (its exact-case check).
+- ripgrep gets the same patterns, one a line.
 
 textlint is installed by the benchmark itself with npm, at pinned versions, into
 ``benchmarks/.cache/textlint``; ripgrep comes from the Debian package when the benchmark
-runs as root and ``rg`` is missing. A tool that cannot be had is skipped with the reason.
+runs as root and ``rg`` is missing; Vale is unpacked by its script into
+``~/.cache/smarthub-peers``. A tool that cannot be had is skipped with the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +37,8 @@ TEXTLINT_VERSION = "15.8.0"
 TERMINOLOGY_VERSION = "5.2.16"
 INFLECTION = "(s|es|['’]s|s['’])?"
 _REGEX_META = re.compile(r"[\\.+*?()|\[\]{}^$]")
+VALE_DIR = Path(__file__).resolve().parents[2] / "shared" / "peers" / "vale"
+VALE_SCRIPT = VALE_DIR / "run_vale_terms.sh"
 _TEXTLINT_MESSAGE = re.compile(r"Incorrect term: “(.*)”, use “(.*)” instead", re.DOTALL)
 
 
@@ -233,3 +245,76 @@ def ensure_ripgrep() -> Tool:
         if rg is None:
             return Tool(name, skipped="apt-get install ripgrep failed")
     return Tool(name, (rg,), _version([rg, "--version"]))
+
+
+def vale_glossary(entries: list[GlossaryEntry]) -> str:
+    """The terms textlint gets, as Vale's script reads them: ``[=]Preferred|avoided|...``.
+
+    The same entries as ``textlint_config``: every term that is not deprecated and has
+    avoided forms or exact casing.
+    """
+    lines = [
+        ("=" if entry.casing == "exact" else "") + "|".join((entry.term, *entry.avoid))
+        for entry in entries
+        if entry.status != "deprecated" and (entry.avoid or entry.casing == "exact")
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def vale_style(glossary: Path, work: Path, vale: Tool) -> Path:
+    """Write Vale's configuration and style for ``glossary`` into ``work``; return ``.vale.ini``.
+
+    The peer's own script writes them (on an empty folder, so Vale's run there costs
+    nothing), so the benchmark lints with exactly the style its README describes.
+    """
+    work.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "VALE_KEEP": "1", "VALE_WORK": str(work), "VALE_BIN": vale.argv[0]}
+    with tempfile.TemporaryDirectory() as empty:
+        done = subprocess.run(
+            ["bash", str(VALE_SCRIPT), empty, str(glossary)],
+            capture_output=True,
+            text=True,
+            env=env,
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"run_vale_terms.sh failed: {done.stderr.strip()[-300:]}")
+    return work / ".vale.ini"
+
+
+def vale_counts(output: str, root: Path) -> tuple[Counter[str], Counter[str]]:
+    """Per-file counts of Vale's avoided-form and wrong-case reports, from ``--output=JSON``.
+
+    ``Glossary.Terms`` (the substitution rule) reports avoided forms; ``Vale.Terms``
+    reports a vocabulary term in the wrong case.
+    """
+    avoided: Counter[str] = Counter()
+    casing: Counter[str] = Counter()
+    for name, alerts in (json.loads(output or "{}") or {}).items():
+        path = Path(name)
+        if not path.is_absolute():
+            path = root / path
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+        for alert in alerts:
+            if alert.get("Check") == "Glossary.Terms":
+                avoided[rel] += 1
+            elif alert.get("Check") == "Vale.Terms":
+                casing[rel] += 1
+    return avoided, casing
+
+
+def ensure_vale() -> Tool:
+    """The Vale binary of ``../shared/peers/vale``, unpacked once into the user's cache."""
+    name = "Vale"
+    if not VALE_SCRIPT.is_file():
+        return Tool(name, skipped=f"no Vale peer at {VALE_DIR}")
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    binary = Path(os.environ.get("VALE_BIN") or cache / "smarthub-peers" / "vale")
+    if not os.access(binary, os.X_OK):
+        binary.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with binary.open("wb") as out:
+                subprocess.run(["xz", "-dc", str(VALE_DIR / "vale.xz")], stdout=out, check=True)
+            binary.chmod(0o755)
+        except (OSError, subprocess.CalledProcessError) as error:
+            return Tool(name, skipped=f"could not unpack vale.xz: {error}")
+    return Tool(name, (str(binary),), _version([str(binary), "--version"]))

@@ -74,18 +74,19 @@ def _load() -> str:
 
 
 def _relation(row: Row) -> str:
-    ratio = row.ratio
+    ratio, cpu = row.ratio, row.cpu_ratio
     if ratio is None:
         return ""
-    if row.kind == "pr":
-        return f"{ratio:.1%} of the full check"
+    cpu = cpu if cpu is not None else float("nan")
+    if row.kind in ("pr", "cache"):
+        return f"{ratio:.1%} of the cold check (CPU {cpu:.1%})"
     if row.kind == "build":
-        return f"{ratio:.2f}× plain mkdocs"
+        return f"{ratio:.2f}× plain mkdocs (CPU {cpu:.2f}×)"
     if row.kind == "jobs":
-        return f"{ratio:.2f}× the default check"
-    if ratio >= 1:
-        return f"smarthub {ratio:.1f}× faster"
-    return f"smarthub {1 / ratio:.1f}× slower"
+        return f"{ratio:.2f}× the default check (CPU {cpu:.2f}×)"
+    wall = f"smarthub {ratio:.1f}× faster" if ratio >= 1 else f"smarthub {1 / ratio:.1f}× slower"
+    work = f"{cpu:.1f}× less CPU" if cpu >= 1 else f"{1 / cpu:.1f}× more CPU"
+    return f"{wall}, {work}"
 
 
 def _found(row: Row, results: Results) -> str:
@@ -110,7 +111,7 @@ def table_rows(results: Results) -> list[list[str]]:
     for row in results.rows:
         m = row.measurement
         if m is None:
-            rows.append([row.case, row.tool, "", "", "", "", f"skipped: {row.skipped}", ""])
+            rows.append([row.case, row.tool, "", "", "", "", "", f"skipped: {row.skipped}", ""])
             continue
         rows.append(
             [
@@ -118,6 +119,7 @@ def table_rows(results: Results) -> list[list[str]]:
                 row.tool,
                 str(m.n),
                 f"{m.median_s:.3f}",
+                f"{m.cpu_s:.3f}",
                 f"{m.peak_mb:.0f}",
                 f"{m.total_mb:.0f}" if m.total_pss_kb else "",
                 _relation(row),
@@ -132,6 +134,7 @@ HEADER = [
     "tool",
     "n",
     "median s",
+    "median CPU s",
     "peak RSS MiB",
     "total PSS MiB",
     "relation",
@@ -207,12 +210,14 @@ def write_results(
 
 RESULTS_LEGEND = (
     "Whole-process wall time (`subprocess` + `time.perf_counter`), median of `n` runs after one "
-    "warm-up. *peak RSS*: the largest resident set of any one process of the command (GNU "
+    "warm-up; the tools compared on one input run in turn, run by run (interleaved), so load "
+    "on the shared machine falls on each alike. *CPU*: user + system time of the command's "
+    "processes, workers included (`os.wait4`), which other load barely moves. *peak RSS*: the largest resident set of any one process of the command (GNU "
     "`time -f %M`); *total PSS*: the summed proportional set size of all its processes "
     "(workers included, shared pages counted once), sampled every 20 ms during the warm-up. "
     "*relation* "
     "compares with `smarthub check` on the same input in the same run (for PR mode: with the full "
-    "check; for builds: with plain MkDocs). *avoided forms found*: reports of avoided glossary "
+    "check, and for the cache rows with the cold check, `--no-cache`, of the same run; for builds: with plain MkDocs). Every smarthub row runs with `--no-cache` except the cache rows. *avoided forms found*: reports of avoided glossary "
     "forms; on synthetic hubs `found/planted`, counted file by file (reports beyond a file's "
     "planted count are `+extra`: textlint's are mostly each glossary entry's own 'do not write' "
     "line, ripgrep's the decoys in code, URLs and comments); `case`: wrong-case reports of "

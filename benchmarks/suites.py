@@ -18,12 +18,28 @@ from pathlib import Path
 
 import peers
 import synth
-from measure import MeasureError, Measurement, measure
+import yaml
+from measure import Command, MeasureError, Measurement, measure, measure_interleaved
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 SAMPLE_HUB = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-CHECK = (PYTHON, "-m", "smarthub", "check", "--today", synth.TODAY.isoformat(), "--format", "json")
+# Cold: every smarthub row is measured without the per-file cache unless it measures the cache.
+CHECK = (
+    PYTHON,
+    "-m",
+    "smarthub",
+    "check",
+    "--today",
+    synth.TODAY.isoformat(),
+    "--format",
+    "json",
+    "--no-cache",
+)
+VALE = "Vale (terms)"
+TEXTLINT = "textlint + terminology"
+RIPGREP = "ripgrep (floor)"
+SHORT = {"smarthub check": "check", VALE: "vale", TEXTLINT: "textlint", RIPGREP: "rg"}
 HUB_FOLDERS = ("content", "glossary", "personas", "playbooks")
 
 
@@ -59,7 +75,9 @@ class Row:
     skipped: str = ""
     counts: Counts | None = None
     baseline: Measurement | None = None
-    kind: str = "peer"  # peer | pr: share of the full check | build | jobs: one process vs default
+    kind: str = (
+        "peer"  # peer | pr, cache: share of the full check | build | jobs: one process vs default
+    )
 
     @property
     def ratio(self) -> float | None:
@@ -67,6 +85,13 @@ class Row:
         if self.measurement is None or self.baseline is None:
             return None
         return self.measurement.median_s / self.baseline.median_s
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """This row's median CPU time divided by that of the run it is compared with."""
+        if self.measurement is None or self.baseline is None or not self.baseline.cpu_s:
+            return None
+        return self.measurement.cpu_s / self.baseline.cpu_s
 
 
 @dataclass
@@ -178,31 +203,62 @@ def _counts(avoided: Counter[str], casing: Counter[str] | None, hub: Hub, prefix
     return counts
 
 
+def _peer_row(
+    results: Results,
+    hub: Hub,
+    key: str,
+    tool: str,
+    found: Measurement | MeasureError,
+    counts: Counts | None,
+    baseline: Measurement | None,
+) -> None:
+    if isinstance(found, MeasureError):
+        message = str(found).splitlines()
+        results.notes.append(f"{tool} failed on {hub.name}: {message[-1][:200]}")
+        results.rows.append(Row(hub.name, tool, skipped=f"{message[0][:120]} (see the notes)"))
+        return
+    results.by_key[key] = found
+    results.rows.append(Row(hub.name, tool, found, counts=counts, baseline=baseline))
+
+
 def compare_with_peers(
     settings: Settings, results: Results, hub: Hub, key: str, *, textlint: bool = True
 ) -> None:
-    """smarthub check, textlint and ripgrep on ``hub``; findings counted in ``content/corpus`` for the corpus."""
+    """smarthub check (cold), Vale, textlint and ripgrep on ``hub``, run by run in turn.
+
+    Every tool gets the terms of the hub's glossary; for the corpus, findings are counted
+    in ``content/corpus`` only.
+    """
     print(f"{hub.name}: {hub.files:,} files, {hub.bytes / 1e6:.1f} MB", flush=True)
     prefix = "content/corpus/" if key == "corpus" else ""
-    check = _measure(settings, results, f"check:{key}", "smarthub check", CHECK, hub.root)
-    if isinstance(check, str):
-        results.rows.append(Row(hub.name, "smarthub check", skipped=check))
-        return
-    avoided, casing = _smarthub_counts(check.output, prefix)
-    results.counts[f"check:{key}"] = _counts(avoided, casing, hub, prefix)
-    results.rows.append(
-        Row(hub.name, "smarthub check", check, counts=results.counts[f"check:{key}"])
-    )
-
     folders = [folder for folder in HUB_FOLDERS if (hub.root / folder).is_dir()]
     entries = peers.read_glossary(hub.root / "glossary")
     configs = settings.cache / "last-run"
     configs.mkdir(parents=True, exist_ok=True)
     tools = {tool.name: tool for tool in results.tools}
+    commands = [Command("smarthub check", CHECK, hub.root)]
+    labels = ["smarthub check"]
+
+    vale = tools.get("Vale")
+    if vale is None or vale.skipped:
+        reason = vale.skipped if vale else "not set up"
+        results.rows.append(Row(hub.name, VALE, skipped=reason))
+    else:
+        glossary = configs / f"vale-glossary-{key}.txt"
+        glossary.write_text(peers.vale_glossary(entries), encoding="utf-8")
+        try:
+            ini = peers.vale_style(glossary, configs / f"vale-{key}", vale)
+        except RuntimeError as error:
+            results.rows.append(Row(hub.name, VALE, skipped=str(error)))
+        else:
+            argv = [*vale.argv, "--no-exit", f"--config={ini}", "--output=JSON", "--glob=*.md"]
+            commands.append(Command("vale", [*argv, *folders], hub.root))
+            labels.append(VALE)
+
     lint = next(tool for name, tool in tools.items() if name.startswith("textlint"))
     if lint.skipped or not textlint:
         reason = lint.skipped or "skipped with --quick: one run takes minutes at this size"
-        results.rows.append(Row(hub.name, "textlint + terminology", skipped=reason))
+        results.rows.append(Row(hub.name, TEXTLINT, skipped=reason))
     else:
         config = configs / f"textlintrc-{key}.json"
         config.write_text(
@@ -210,37 +266,52 @@ def compare_with_peers(
             encoding="utf-8",
         )
         argv = [*lint.argv, "--config", str(config), "--format", "json", *folders]
-        done = _measure(settings, results, f"textlint:{key}", "textlint", argv, hub.root)
-        if isinstance(done, str):
-            results.rows.append(Row(hub.name, "textlint + terminology", skipped=done))
-        else:
-            avoided, casing = peers.textlint_counts(done.output, hub.root)
-            results.counts[f"textlint:{key}"] = _counts(avoided, casing, hub, prefix)
-            results.rows.append(
-                Row(
-                    hub.name,
-                    "textlint + terminology",
-                    done,
-                    counts=results.counts[f"textlint:{key}"],
-                    baseline=check,
-                )
-            )
+        commands.append(Command("textlint", argv, hub.root))
+        labels.append(TEXTLINT)
 
     rg = tools["ripgrep"]
     if rg.skipped:
-        results.rows.append(Row(hub.name, "ripgrep (floor)", skipped=rg.skipped))
-        return
-    patterns = configs / f"rg-patterns-{key}.txt"
-    patterns.write_text(peers.ripgrep_patterns(entries), encoding="utf-8")
-    argv = [*rg.argv, "-i", "-w", "--vimgrep", "-f", str(patterns), *folders]
-    done = _measure(settings, results, f"rg:{key}", "rg", argv, hub.root)
-    if isinstance(done, str):
-        results.rows.append(Row(hub.name, "ripgrep (floor)", skipped=done))
-        return
-    results.counts[f"rg:{key}"] = _counts(peers.ripgrep_counts(done.output), None, hub, prefix)
-    results.rows.append(
-        Row(hub.name, "ripgrep (floor)", done, counts=results.counts[f"rg:{key}"], baseline=check)
+        results.rows.append(Row(hub.name, RIPGREP, skipped=rg.skipped))
+    else:
+        patterns = configs / f"rg-patterns-{key}.txt"
+        patterns.write_text(peers.ripgrep_patterns(entries), encoding="utf-8")
+        argv = [*rg.argv, "-i", "-w", "--vimgrep", "-f", str(patterns), *folders]
+        commands.append(Command("rg", argv, hub.root))
+        labels.append(RIPGREP)
+
+    print(f"  {', '.join(command.label for command in commands)}, in turn ...", flush=True)
+    measured = measure_interleaved(
+        commands, env=settings.env, repetitions=settings.repetitions, budget_s=settings.budget_s
     )
+    check = measured[0]
+    baseline = check if isinstance(check, Measurement) else None
+    for label, command, found in zip(labels, commands, measured, strict=True):
+        if isinstance(found, MeasureError):
+            print(f"    {command.label}: failed\n{found}", flush=True)
+        if isinstance(found, Measurement):
+            note = f", {found.note}" if found.note else ""
+            print(f"    {command.label}: {found.median_s:.2f} s, CPU {found.cpu_s:.2f} s{note}")
+        counts = None
+        if isinstance(found, Measurement):
+            if label == "smarthub check":
+                avoided, casing = _smarthub_counts(found.output, prefix)
+            elif label == VALE:
+                avoided, casing = peers.vale_counts(found.output, hub.root)
+            elif label == TEXTLINT:
+                avoided, casing = peers.textlint_counts(found.output, hub.root)
+            else:
+                avoided, casing = peers.ripgrep_counts(found.output), None
+            counts = _counts(avoided, casing, hub, prefix)
+            results.counts[f"{SHORT[label]}:{key}"] = counts
+        _peer_row(
+            results,
+            hub,
+            f"{SHORT[label]}:{key}",
+            label,
+            found,
+            counts,
+            None if label == "smarthub check" else baseline,
+        )
 
 
 def check_has_jobs() -> bool:
@@ -316,6 +387,7 @@ def build_versus_mkdocs(settings: Settings, results: Results, hub: Hub, key: str
             )
         )
         return
+    align_staged_config(staged / "mkdocs.yml")
     plain_argv = [
         PYTHON,
         "-m",
@@ -326,9 +398,6 @@ def build_versus_mkdocs(settings: Settings, results: Results, hub: Hub, key: str
         "-d",
         str(settings.workdir / f"site-plain-{key}"),
     ]
-    plain = _measure(
-        settings, results, f"mkdocs:{key}", "mkdocs build (staged, no plugin)", plain_argv, staged
-    )
     build_argv = [
         PYTHON,
         "-m",
@@ -340,16 +409,120 @@ def build_versus_mkdocs(settings: Settings, results: Results, hub: Hub, key: str
         str(settings.workdir / f"site-smarthub-{key}"),
         *today,
     ]
-    built = _measure(settings, results, f"build:{key}", "smarthub build", build_argv, hub.root)
+    plain_label, build_label = "mkdocs build of stage output", "smarthub build"
+    print(f"  {plain_label}, {build_label}, in turn ...", flush=True)
+    plain, built = measure_interleaved(
+        [Command(plain_label, plain_argv, staged), Command(build_label, build_argv, hub.root)],
+        env=settings.env,
+        repetitions=settings.repetitions,
+        budget_s=settings.budget_s,
+    )
     baseline = plain if isinstance(plain, Measurement) else None
-    if isinstance(plain, str):
-        results.rows.append(Row(case, "mkdocs build of stage output", skipped=plain))
-    else:
-        results.rows.append(Row(case, "mkdocs build of stage output", plain))
-    if isinstance(built, str):
-        results.rows.append(Row(case, "smarthub build", skipped=built))
-    else:
-        results.rows.append(Row(case, "smarthub build", built, baseline=baseline, kind="build"))
+    for label, found, short in ((plain_label, plain, "mkdocs"), (build_label, built, "build")):
+        if isinstance(found, MeasureError):
+            print(f"    {label}: failed\n{found}", flush=True)
+            results.notes.append(f"{label} failed: {str(found).splitlines()[-1][:200]}")
+            results.rows.append(Row(case, label, skipped="failed (see the notes)"))
+            continue
+        print(f"    {label}: {found.median_s:.2f} s, CPU {found.cpu_s:.2f} s")
+        results.by_key[f"{short}:{key}"] = found
+        if short == "mkdocs":
+            results.rows.append(Row(case, label, found))
+        else:
+            results.rows.append(Row(case, label, found, baseline=baseline, kind="build"))
+
+
+class _TagKeepingLoader(yaml.SafeLoader):
+    pass
+
+
+class _TagKeepingDumper(yaml.SafeDumper):
+    pass
+
+
+@dataclass(frozen=True)
+class _Tagged:
+    tag: str
+    node: yaml.Node
+
+
+_TagKeepingLoader.add_multi_constructor("!", lambda loader, suffix, node: _Tagged(node.tag, node))
+_TagKeepingLoader.add_multi_constructor(
+    "tag:yaml.org,2002:python/", lambda loader, suffix, node: _Tagged(node.tag, node)
+)
+_TagKeepingDumper.add_representer(_Tagged, lambda dumper, data: data.node)
+
+
+def align_staged_config(path: Path) -> None:
+    """Give the staged ``mkdocs.yml`` the page settings the smarthub plugin sets in a build.
+
+    ``smarthub build`` runs the plugin, which adds Material's ``navigation.prune`` (without
+    it every page carries the whole navigation, which makes big sites much slower to write)
+    and lists the term pages as not in the navigation. ``smarthub stage`` writes the hub's own
+    settings without them, so plain MkDocs would build different, heavier pages: the
+    baseline would flatter smarthub. Tags such as ``!ENV`` are kept as written.
+    """
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TagKeepingLoader) or {}
+    theme = data.get("theme")
+    if isinstance(theme, dict) and theme.get("name") == "material":
+        features = theme.get("features") or []
+        if "navigation.prune" not in features:
+            theme["features"] = [*features, "navigation.prune"]
+    term_pages = "/glossary/*.md\n!/glossary/index.md"
+    current = data.get("not_in_nav")
+    data["not_in_nav"] = f"{current}\n{term_pages}" if current else term_pages
+    text = yaml.dump(data, Dumper=_TagKeepingDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def cache_rows(settings: Settings, results: Results, hub: Hub, key: str) -> None:
+    """Re-checks with the per-file cache against the cold check, run by run in turn.
+
+    *warm*: nothing changed since the cache was written; *one file*: before every run one
+    asset gets one more neutral line (not timed), so exactly one file misses the cache.
+    """
+    shutil.rmtree(hub.root / ".smarthub_cache", ignore_errors=True)
+    warm_argv = [arg for arg in CHECK if arg != "--no-cache"]
+    edited = next(iter(sorted((hub.root / "content").rglob("*-00002.md"))), None)
+    if edited is None:
+        edited = next(path for path in sorted((hub.root / "content").rglob("*.md")))
+
+    def change_one_file() -> None:
+        with edited.open("a", encoding="utf-8") as out:
+            out.write("\nThe team read this page again.\n")
+
+    # Fill the cache first: otherwise the warm row's warm-up fills it, and a warm-up that takes
+    # over a minute on a loaded machine would be kept as that row's only measurement.
+    subprocess.run(warm_argv, cwd=hub.root, env=settings.env, capture_output=True, check=False)
+    commands = [
+        Command("smarthub check --no-cache (cold)", CHECK, hub.root),
+        Command("smarthub check (warm cache)", warm_argv, hub.root),
+        Command("smarthub check (one file changed)", warm_argv, hub.root, change_one_file),
+    ]
+    print(f"{hub.name}: cache, {', '.join(command.label for command in commands)}, in turn ...")
+    measured = measure_interleaved(
+        commands, env=settings.env, repetitions=settings.repetitions, budget_s=settings.budget_s
+    )
+    cold = measured[0]
+    baseline = cold if isinstance(cold, Measurement) else None
+    for name, command, found in zip(("cold", "warm", "onefile"), commands, measured, strict=True):
+        if isinstance(found, MeasureError):
+            print(f"    {command.label}: failed\n{found}", flush=True)
+            results.notes.append(f"{command.label} failed: {str(found).splitlines()[-1][:200]}")
+            results.rows.append(Row(hub.name, command.label, skipped="failed (see the notes)"))
+            continue
+        print(f"    {command.label}: {found.median_s:.2f} s, CPU {found.cpu_s:.2f} s")
+        results.by_key[f"cache-{name}:{key}"] = found
+        results.rows.append(
+            Row(
+                hub.name,
+                command.label.replace("smarthub ", ""),
+                found,
+                baseline=None if name == "cold" else baseline,
+                kind="cache",
+            )
+        )
+    shutil.rmtree(hub.root / ".smarthub_cache", ignore_errors=True)
 
 
 def sample_hub() -> Hub:
