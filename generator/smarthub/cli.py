@@ -450,7 +450,8 @@ def stage(folder: Path, config_file: str | None, drafts: bool, today: str | None
     from smarthub.site.stage import stage as stage_site
 
     day = _today(today) or dt.date.today()
-    report = stage_site(_load(config_file), folder, SiteOptions(drafts=drafts, today=day))
+    config = _load(config_file)
+    report = stage_site(config, folder, SiteOptions.for_hub(config, drafts=drafts, today=day))
     click.echo(
         f"Staged {report.pages} pages and {report.files} other files in {report.folder}: "
         f"build them with 'mkdocs build -f {report.folder / 'mkdocs.yml'}'"

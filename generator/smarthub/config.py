@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from smarthub.checks.acronym_lists import BUILTIN_LISTS
+from smarthub.options import FLAGS, NAMES
 from smarthub.voice.settings import HarvestSettings, VoiceSettings, parse_harvest, parse_voice
 from smarthub.yamlsafe import (
     DuplicateKey,
@@ -63,35 +64,15 @@ class HubConfig:
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     harvest: HarvestSettings = field(default_factory=HarvestSettings)
     check_quoted_terms: bool = False  # TERM001-TERM003 also inside quotation marks
+    search_boost: bool = True  # rank glossary pages higher in lunr search
+    drafts: bool = False  # publish draft and retired assets
+    link_terms: bool = True  # link first mentions and add abbreviation tooltips
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
 
     def interval_for(self, asset_type: str | None) -> int:
         """Days between reviews for an asset type (or the hub default)."""
         return self.review_intervals.get(asset_type or "", self.review_interval_days)
-
-
-_OPTION_NAMES = (
-    "teams",
-    "journey",
-    "asset_types",
-    "required_approvals",
-    "review_interval_days",
-    "review_intervals",
-    "acronyms",
-    "severity",
-    "check_quoted_terms",
-    "glossary_dir",
-    "personas_dir",
-    "playbooks_dir",
-    "voice",
-    "harvest",
-    # Site options (read by the MkDocs plugin, accepted here so one file serves both).
-    "search",
-    "search_boost",
-    "drafts",
-    "link_terms",
-)
 
 
 def load_config(config_file: Path) -> HubConfig:
@@ -294,12 +275,12 @@ def _validate(
             [f"{name}:{plugin_line}: plugins.smarthub: expected a mapping of options"]
         )
     for key in options:
-        if key not in _OPTION_NAMES:
-            close = difflib.get_close_matches(str(key), _OPTION_NAMES, n=1)
+        if key not in NAMES:
+            close = difflib.get_close_matches(str(key), NAMES, n=1)
             hint = (
                 f": did you mean '{close[0]}'?"
                 if close
-                else f": known options are {', '.join(_OPTION_NAMES)}"
+                else f": known options are {', '.join(NAMES)}"
             )
             check.problem(str(key), f"unknown option{hint}")
 
@@ -356,10 +337,13 @@ def _validate(
     search = _search_engine(check, options.get("search", "lunr"))
     voice = parse_voice(options.get("voice"), check.problem, asset_types)
     harvest = parse_harvest(options.get("harvest"), check.problem)
-    check_quoted = options.get("check_quoted_terms", False)
-    if not isinstance(check_quoted, bool):
-        check.problem("check_quoted_terms", f"expected true or false, got {check_quoted!r}")
-        check_quoted = False
+    flags: dict[str, bool] = {}
+    for option in FLAGS:
+        value = options.get(option.name, option.default)
+        if not isinstance(value, bool):
+            check.problem(option.name, f"expected true or false, got {shown(value)}")
+            value = option.default
+        flags[option.name] = value
 
     folders = {}
     for key, default in (
@@ -410,7 +394,7 @@ def _validate(
         search=search,
         voice=voice,
         harvest=harvest,
-        check_quoted_terms=check_quoted,
+        **flags,
         raw_options=options,
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)

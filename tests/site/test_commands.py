@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from smarthub.config import _OPTION_NAMES
+from smarthub.options import NAMES
 from tests.conftest import entry
 from tests.site.conftest import (
     TODAY,
@@ -96,7 +96,7 @@ def test_configuration_errors_exit_2_with_the_same_message_in_mkdocs(tmp_path: P
 def test_plugin_accepts_every_option_the_hub_config_knows() -> None:
     from smarthub.site.plugin import SmarthubPluginConfig
 
-    assert {name for name, _ in SmarthubPluginConfig._schema} == set(_OPTION_NAMES)
+    assert {name for name, _ in SmarthubPluginConfig._schema} == set(NAMES)
 
 
 def test_check_does_not_import_mkdocs(tmp_path: Path) -> None:

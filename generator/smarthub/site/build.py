@@ -74,7 +74,7 @@ def build_site(
         plugin.check_result = result
         plugin.today = today
         if drafts:
-            plugin.config.drafts = True
+            plugin.drafts = True
         mkdocs_config.plugins.on_startup(command="build", dirty=False)
         try:
             build(mkdocs_config)

@@ -19,6 +19,7 @@ from smarthub.site import paths
 
 if TYPE_CHECKING:
     from smarthub.checks.context import CheckContext
+    from smarthub.config import HubConfig
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,16 @@ class SiteOptions:
     link_terms: bool = True
     search_boost: bool = True
     today: dt.date = field(default_factory=dt.date.today)
+
+    @classmethod
+    def for_hub(cls, config: HubConfig, *, drafts: bool, today: dt.date) -> SiteOptions:
+        """The hub's own choices (plugin options), with drafts forced on where asked."""
+        return cls(
+            drafts=drafts or config.drafts,
+            link_terms=config.link_terms,
+            search_boost=config.search_boost,
+            today=today,
+        )
 
 
 @dataclass(frozen=True)

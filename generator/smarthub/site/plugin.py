@@ -33,6 +33,7 @@ from smarthub.engine import CheckResult, run_check
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import TermMatcher
 from smarthub.model import Asset, Term
+from smarthub.options import OPTIONS
 from smarthub.report.text import format_finding
 from smarthub.site import answers, paths, search
 from smarthub.site.extension import TermLinkExtension
@@ -53,30 +54,17 @@ log = logging.getLogger("mkdocs.plugins.smarthub")
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
 
 
-class SmarthubPluginConfig(Config):
-    """The plugin's options: every name ``smarthub.config`` knows, validated there."""
-
-    # Engine options: any value passes here; smarthub.config.load_config validates them all,
-    # so `smarthub check` and `mkdocs build` report the same problems in the same words.
-    teams = c.Optional(c.Type(object))
-    journey = c.Optional(c.Type(object))
-    asset_types = c.Optional(c.Type(object))
-    required_approvals = c.Optional(c.Type(object))
-    review_interval_days = c.Optional(c.Type(object))
-    review_intervals = c.Optional(c.Type(object))
-    acronyms = c.Optional(c.Type(object))
-    severity = c.Optional(c.Type(object))
-    check_quoted_terms = c.Optional(c.Type(object))
-    glossary_dir = c.Optional(c.Type(object))
-    personas_dir = c.Optional(c.Type(object))
-    playbooks_dir = c.Optional(c.Type(object))
-    search = c.Optional(c.Type(object))  # lunr | pagefind
-    voice = c.Optional(c.Type(object))  # brand-voice rules (VOICE001-006, the voice page)
-    harvest = c.Optional(c.Type(object))  # what `smarthub harvest` never proposes again
-    # Site options.
-    search_boost = c.Type(bool, default=True)  # boost glossary pages in search results
-    drafts = c.Type(bool, default=False)  # publish draft and retired assets
-    link_terms = c.Type(bool, default=True)  # link first mentions, add abbreviation tooltips
+# Generated from the one option table: any value passes here, and smarthub.config validates
+# them all when on_config loads the hub, so `smarthub check`, `smarthub build` and
+# `mkdocs build` report the same problems in the same words, each with its line.
+SmarthubPluginConfig = type(
+    "SmarthubPluginConfig",
+    (Config,),
+    {
+        "__doc__": "The plugin's options: every name in smarthub.options, validated there.",
+        **{option.name: c.Optional(c.Type(object)) for option in OPTIONS},
+    },
+)
 
 
 class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
@@ -87,6 +75,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         # Set by `smarthub build`, which has already run and printed the check.
         self.check_result: CheckResult | None = None
         self.today: dt.date | None = None
+        self.drafts = False  # set by `smarthub build --drafts`
         self.hub_config: HubConfig | None = None
         self.result: CheckResult | None = None
         self.renderer: PageRenderer | None = None
@@ -116,7 +105,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        if self.config.link_terms:
+        if self.hub_config.link_terms:
             config.markdown_extensions.append(TermLinkExtension(lambda: self.page_linker))
         config.markdown_extensions.append(MessageExtension())  # ready-to-send messages
         if paths.STYLESHEET not in config.extra_css:
@@ -174,10 +163,9 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         if self.check_result is None:
             report_findings(result)
         self.result = result
-        options = SiteOptions(
-            drafts=self.config.drafts or self.command == "serve",
-            link_terms=self.config.link_terms,
-            search_boost=self.config.search_boost,
+        options = SiteOptions.for_hub(
+            self.hub_config,
+            drafts=self.drafts or self.command == "serve",
             today=self.today or dt.date.today(),
         )
         index = HubIndex(result.hub, options, result.context)
@@ -251,7 +239,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             _drop_alias_bombs(page.meta, page.file.src_uri)
             _escape_meta_strings(page.meta)
         terms, matcher = self.linker_parts
-        link_here = self.config.link_terms and generated != "index"
+        link_here = self.hub_config.link_terms and generated != "index"
         self.page_linker = PageLinker(terms, matcher, source) if link_here else None
         asset = self.assets_by_page.get(source)
         if asset is not None:

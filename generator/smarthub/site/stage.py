@@ -46,7 +46,7 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     out = check_output_folder(config, out, "stage")
     hub = load_hub(config)
     index = HubIndex(hub, options)
-    link_terms = options.link_terms and config.raw_options.get("link_terms", True) is not False
+    link_terms = options.link_terms
 
     def bake(page: str, body: str) -> str:
         return bake_links(body, PageLinker(hub.terms, index.matcher, page)) if link_terms else body

@@ -1,0 +1,59 @@
+"""Every option of the ``smarthub`` plugin, declared once.
+
+``smarthub.config`` validates the options against this table (unknown names get a
+did-you-mean, every problem its line), and the MkDocs plugin's ``config_scheme`` is
+generated from it, so ``smarthub check``, ``smarthub build`` and ``mkdocs build`` accept
+and refuse exactly the same settings, in the same words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Option:
+    """One plugin option: its name, its default and what it is for.
+
+    ``flag`` options are true or false and validated here; the others have their own
+    validator in ``smarthub.config`` (lists of ids, mappings, folders, the voice block).
+    """
+
+    name: str
+    default: Any
+    help: str
+    flag: bool = False
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("teams", ["sales", "marketing"], "team ids: owners and sign-offs"),
+    Option(
+        "journey",
+        ["awareness", "consideration", "decision", "onboarding", "expansion"],
+        "the buyer journey's stages, in order",
+    ),
+    Option(
+        "asset_types",
+        ["battlecard", "case-study", "email-template", "one-pager", "talk-track"],
+        "the kinds of sales-enablement asset",
+    ),
+    Option("required_approvals", ["sales", "marketing"], "teams that must sign off a term"),
+    Option("review_interval_days", 180, "days between reviews"),
+    Option("review_intervals", {}, "days between reviews, per asset type"),
+    Option("acronyms", {}, "acronyms allowed without a glossary entry, built-in lists"),
+    Option("severity", {}, "severity per rule code or name: error, warning or off"),
+    Option("check_quoted_terms", False, "TERM001-TERM003 also inside quotation marks", flag=True),
+    Option("glossary_dir", "glossary", "the glossary's folder"),
+    Option("personas_dir", "personas", "the personas' folder"),
+    Option("playbooks_dir", "playbooks", "the playbooks' folder"),
+    Option("voice", None, "brand-voice rules (VOICE001-VOICE006) and the voice page"),
+    Option("harvest", None, "what smarthub harvest never proposes again"),
+    Option("search", "lunr", "the site's search engine: lunr or pagefind"),
+    Option("search_boost", True, "rank glossary pages higher in lunr search", flag=True),
+    Option("drafts", False, "publish draft and retired assets", flag=True),
+    Option("link_terms", True, "link first mentions and add abbreviation tooltips", flag=True),
+)
+
+NAMES: tuple[str, ...] = tuple(option.name for option in OPTIONS)
+FLAGS: tuple[Option, ...] = tuple(option for option in OPTIONS if option.flag)
