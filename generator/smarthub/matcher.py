@@ -277,7 +277,7 @@ def _ends_word(text: str, end: int) -> bool:
     return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
-_ENGLISH_PREFIXES = frozenset(
+ENGLISH_PREFIXES = frozenset(
     ["non", "pre", "post", "anti", "co", "multi", "cross", "ex", "pro", "un", "semi", "self"]
 )
 
@@ -323,10 +323,10 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
         return False
     if not any(char in "-/" for char in before + after):
         return False
-    return not _prose_compound(before, after)
+    return not _prose_compound(before, written, after)
 
 
-def _prose_compound(before: str, after: str) -> bool:
+def _prose_compound(before: str, written: str, after: str) -> bool:
     """A lower-case compound that is still prose: ``non-sourcegraph`` or ``email/slack``.
 
     An English prefix before the name (``non-``, ``pre-``, ...) makes a word, and two plain
@@ -334,9 +334,17 @@ def _prose_compound(before: str, after: str) -> bool:
     with the name first (``sourcegraph/server``) they are an owner and a name, as in
     repository and image names.
     """
-    if not after and before.endswith("-") and before[:-1] in _ENGLISH_PREFIXES:
+    after = after.rstrip(".,;:!?)")  # sentence punctuation ends the token
+    if not after and before.endswith("-") and before[:-1] in ENGLISH_PREFIXES:
         return True
-    return not after and before.count("/") == 1 and before.endswith("/") and before[:-1].isalpha()
+    other = before[:-1]
+    return (
+        not after
+        and before.count("/") == 1
+        and before.endswith("/")
+        and other.isalpha()
+        and other.casefold() != written.casefold()  # sourcegraph/sourcegraph: owner and name
+    )
 
 
 def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[str] | None:

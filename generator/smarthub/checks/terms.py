@@ -9,7 +9,7 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.checks.suggestion import Suggestion, is_spelling, replacement
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Occurrence
+from smarthub.matcher import ENGLISH_PREFIXES, Occurrence
 from smarthub.model import SourceFile, Term, TextRegion
 
 
@@ -31,6 +31,22 @@ def _term_occurrences(
                 if not check_quoted and region.in_quotes(occurrence.start, occurrence.end):
                     continue
                 yield source, region, occurrence, term
+
+
+def _prefixed(region: TextRegion, occurrence: Occurrence) -> bool:
+    """A phrase glued to an English prefix is another phrase: a pre-sales engineer is no sales engineer.
+
+    For the words we say (avoided and deprecated forms) only; a name keeps its spelling in a
+    compound, so ``non-hubspot`` is still written ``non-HubSpot`` (TERM003).
+    """
+    text = region.text
+    start = occurrence.start
+    if start < 2 or text[start - 1] != "-" or " " not in occurrence.form.text:
+        return False  # one word keeps its meaning in a compound: pre-e-mail is about e-mail
+    word_start = start - 1
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start : start - 1].casefold() in ENGLISH_PREFIXES
 
 
 def _shown(occurrence: Occurrence) -> str:
@@ -88,7 +104,7 @@ Example that passes:
 def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
     for source, region, occurrence, term in _term_occurrences(ctx):
         form = occurrence.form
-        if form.kind != "avoid":
+        if form.kind != "avoid" or _prefixed(region, occurrence):
             continue
         suggestion = _suggest(region, occurrence, _target(ctx, term) or term)
         why = f" ({form.reason})" if form.reason else ""
@@ -129,6 +145,8 @@ Example that passes:
 def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
     for source, region, occurrence, term in _term_occurrences(ctx):
         if term.status != "deprecated" or occurrence.form.kind == "avoid":
+            continue
+        if _prefixed(region, occurrence):
             continue
         target = _target(ctx, term)
         suggestion = None if target is None else _suggest(region, occurrence, target)
