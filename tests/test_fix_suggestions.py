@@ -144,12 +144,13 @@ def test_fix_loop_is_bounded(make: Callable[[str], Path]) -> None:
 def test_fix_help_names_the_fixable_rules_from_the_registry(make: Callable[[str], Path]) -> None:
     root = make("x\n")
     help_text = " ".join(run(root, "check", "--help").stdout.split())
-    assert "Apply the safe fixes of TERM001, TERM002, TERM003 in place" in help_text
+    assert "Apply the safe fixes of TERM001, TERM002, TERM003, VOICE001 in place" in help_text
     listing = run(root, "rules").stdout.splitlines()
     assert [line.split()[0] for line in listing if line.endswith("(fixable)")] == [
         "TERM001",
         "TERM002",
         "TERM003",
+        "VOICE001",
     ]
 
 

@@ -94,7 +94,7 @@ def dirty(hub: Callable[..., Path]) -> Path:
             **glossary,
             "content/emails/follow-up.md": ASSET.replace(
                 "Send the e-mail.\n",
-                "Send the e-mail.\n\n👋 Log the **e-mail** in Hubspot; call the CFO.\n",
+                "Send the e-mail.\n\n👋 Log the **e-mail** in Hubspot; call about the QBR.\n",
             ),
         }
     )
@@ -122,7 +122,7 @@ def test_rdjson_positions_are_utf8_bytes_and_only_safe_edits_are_suggested(dirty
         ("TERM001", {"line": 8, "column": 10}),
         ("TERM001", {"line": 10, "column": 16}),  # 👋 is one character but four bytes
         ("TERM003", {"line": 10, "column": 28}),
-        ("TERM004", {"line": 10, "column": 46}),
+        ("TERM004", {"line": 10, "column": 52}),
     ]
     first = diagnostics[0]
     assert first == {

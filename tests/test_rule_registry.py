@@ -75,6 +75,7 @@ def test_discovery_finds_every_shipped_rule_module() -> None:
         "smarthub.checks.refs",
         "smarthub.checks.review",
         "smarthub.checks.terms",
+        "smarthub.checks.voice",
     }
 
 

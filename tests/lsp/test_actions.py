@@ -203,7 +203,7 @@ def test_aliases_are_written_as_yaml_reads_them_back(
 
 
 def test_no_alias_action_for_findings_without_a_term(hub: Callable[..., Path]) -> None:
-    doc = document(hub(GLOSSARY), "content/note.md", asset("Ask the CFO.\n"))
+    doc = document(hub(GLOSSARY), "content/note.md", asset("Ask for the QBR.\n"))
     assert [finding.code for finding in doc.checked.findings] == ["TERM004"]
     assert actions_titled(doc, "Accept") == []
     assert actions_titled(doc, "Fix all") == []
@@ -223,7 +223,7 @@ def test_a_bom_in_the_buffer_shifts_only_the_first_line(hub: Callable[..., Path]
 
 
 def test_fix_all_repeats_until_nothing_is_left_to_fix(hub: Callable[..., Path]) -> None:
-    """A deprecated term replaced by another deprecated term takes two passes."""
+    """A chain of deprecated terms is fixed to its end in one step, with the other fixes."""
     signed = "owner: sales\napproved_by: [sales, marketing]"
     glossary = {
         **GLOSSARY,
@@ -238,7 +238,7 @@ def test_fix_all_repeats_until_nothing_is_left_to_fix(hub: Callable[..., Path]) 
     text = asset("Call the suspect about the e-mail.\n")
     doc = document(hub(glossary), "content/note.md", text)
     (fix_all,) = actions_titled(doc, "Fix all")
-    assert fix_all.title == "Fix all smarthub findings with a safe fix (3)"
+    assert fix_all.title == "Fix all smarthub findings with a safe fix (2)"
     assert apply_edits(text, fix_all.edit.changes[doc.uri]) == asset(
         "Call the lead about the email.\n"
     )

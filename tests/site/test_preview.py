@@ -85,7 +85,7 @@ def test_a_served_page_with_a_finding_shows_it_in_a_banner(tab: Any, served) -> 
     assert text.startswith("smarthub check: 1 problem in content/battlecards/flawed.md")
     assert text.endswith(
         "TERM001 error at line 10, column 31: 'target-account spam' is not our language "
-        "(it is not spam when the account asked for it): use 'Account-based marketing'"
+        "(it is not spam when the account asked for it): use 'account-based marketing'"
     )
     box = banner.bounding_box()
     assert box is not None and box["y"] < 300  # at the top, above the page's text
