@@ -5,7 +5,7 @@
 #     sh benchmarks/mutation_walk.sh [SCRATCH_DIR]     # about 20 minutes on 2 cores
 #
 # Mutated: load/markdown.py, load/prepare.py, load/quotes.py, suppress.py. Tests run for
-# each mutant: tests/test_walk.py and the golden cases of the walk's topics (mutmut picks,
+# each mutant: tests/test_walk.py, tests/test_suppress.py and the golden cases of the walk's topics (mutmut picks,
 # per mutant, the tests that reach the mutated function).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +25,7 @@ only_mutate = [
 ]
 pytest_add_cli_args_test_selection = [
     "tests/test_walk.py",
+    "tests/test_suppress.py",
     "tests/rules/test_cases.py",
     "-k",
     "walk or line-starts or containers or invisible or sentence-starts or multi-line or suppression or LINT001 or TERM001 or TERM003",

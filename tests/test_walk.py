@@ -279,6 +279,9 @@ def test_bare_addresses_are_breaks(text: str, masked: str) -> None:
         ('X "b" X', ["b"]),
         ('The "e-mail" guide', ["e-mail"]),
         ("\"The 'e-mail' guide\"", ["e-mail"]),
+        ('say "e-mail"', ["e-mail"]),
+        ('x"e-mail"x', []),
+        ('X"e-mail"X', []),
     ],
 )
 def test_front_matter_value_quotations(value: str, quoted: list[str]) -> None:
@@ -383,3 +386,20 @@ def test_consecutive_code_blocks_are_two_ranges() -> None:
 )
 def test_prepare_line_leading_comments(body: str, markdown: str) -> None:
     assert prepare(body).markdown == markdown
+
+
+def test_front_matter_value_opening_with_a_shortcode() -> None:
+    text = ":rocket: Email guide"
+    assert scalar_region(text, 0, len(text), heading=True).block_starts == frozenset({0, 9})
+
+
+def test_two_addresses_in_one_text() -> None:
+    assert _region("a http://x.com b www.y.org c").text == f"a {BREAK * 12} b {BREAK * 9} c{BREAK}"
+
+
+def test_attribute_list_closed_on_a_later_line_is_text() -> None:
+    assert template_spans("{: a\nb }\nc") == []
+
+
+def test_references_after_skipped_content_are_decoded_once() -> None:
+    assert _region("x `y` a&amp;b").text == f"x {BREAK} a&b{BREAK}"
