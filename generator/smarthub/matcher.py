@@ -321,9 +321,29 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     written = text[start:end]
     if not form.name or any(char.isupper() for char in before + written + after):
         return False
+    if not before and not after:
+        return _names_an_object(text, right)
     if not any(char in "-/" for char in before + after):
         return False
     return not _prose_compound(before, written, after)
+
+
+# Infrastructure objects that are named after the product in lower case: "the sourcegraph
+# database", "the gitlab pod", "the sourcegraph release" (Helm). "Instance", "team" or
+# "account" are left out: "our hubspot account" is a misspelt name, not an identifier.
+_OBJECT_NOUNS = frozenset(
+    ["db", "database", "pod", "pods", "release", "chart", "namespace", "container", "repo"]
+    + ["repository", "bucket", "schema", "volume", "secret", "configmap", "deployment"]
+)
+
+
+def _names_an_object(text: str, token_end: int) -> bool:
+    """Whether a lower-case name is followed by the kind of object it names (``gitlab pod``)."""
+    following = _NEXT_WORD.match(text, token_end)
+    return following is not None and following.group(1).casefold() in _OBJECT_NOUNS
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 def _prose_compound(before: str, written: str, after: str) -> bool:
