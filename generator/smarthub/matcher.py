@@ -332,8 +332,24 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
 # database", "the gitlab pod", "the sourcegraph release" (Helm). "Instance", "team" or
 # "account" are left out: "our hubspot account" is a misspelt name, not an identifier.
 _OBJECT_NOUNS = frozenset(
-    ["db", "database", "pod", "pods", "release", "chart", "namespace", "container", "repo"]
-    + ["repository", "bucket", "schema", "volume", "secret", "configmap", "deployment"]
+    [
+        "db",
+        "database",
+        "pod",
+        "pods",
+        "release",
+        "chart",
+        "namespace",
+        "container",
+        "repo",
+        "repository",
+        "bucket",
+        "schema",
+        "volume",
+        "secret",
+        "configmap",
+        "deployment",
+    ]
 )
 
 
