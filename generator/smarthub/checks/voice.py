@@ -175,7 +175,7 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
     if not limit:
         return
     for source in _voiced_sources(ctx):
-        for region, sentence in _sentences_of(source):
+        for region, sentence in _sentences_of(ctx, source):
             if len(sentence.words) > limit:
                 yield ctx.region_finding(
                     check_sentence_length,
@@ -188,12 +188,21 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
                 )
 
 
-def _sentences_of(source: SourceFile) -> Iterator[tuple[TextRegion, Sentence]]:
+def _sentences_of(ctx: CheckContext, source: SourceFile) -> Iterator[tuple[TextRegion, Sentence]]:
     # The body only: a title or summary is one line of front matter, not running prose.
     for region in source.regions:
         if region.file_starts[0] >= source.body_start:
-            for sentence in sentences(region):
+            for sentence in _region_sentences(ctx, region):
                 yield region, sentence
+
+
+def _region_sentences(ctx: CheckContext, region: TextRegion) -> list[Sentence]:
+    """A region's sentences, split once per run for the three rules that read them."""
+    split: dict[int, list[Sentence]] = ctx.shared("voice-sentences", dict)
+    found = split.get(id(region))  # regions live as long as the run's hub: ids stay unique
+    if found is None:
+        found = split[id(region)] = list(sentences(region))
+    return found
 
 
 @register(
@@ -278,7 +287,7 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        found = list(_sentences_of(source))
+        found = list(_sentences_of(ctx, source))
         words = [sentence.words for _, sentence in found]
         if sum(len(sentence) for sentence in words) < settings.min_words_for_grade:
             continue
@@ -329,7 +338,9 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
             claims = list(lists.claims.find(region))
             if not claims:
                 continue
-            spans = [(s.start, s.end) for s in sentences(region)] or [(0, len(region.text))]
+            spans = [(s.start, s.end) for s in _region_sentences(ctx, region)] or [
+                (0, len(region.text))
+            ]
             for _text, occurrence in claims:
                 start, end = next(
                     (span for span in spans if span[0] <= occurrence.start < span[1]),

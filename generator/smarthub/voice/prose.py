@@ -11,6 +11,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyphen
 
@@ -66,10 +67,16 @@ def has_number(text: str) -> bool:
 
 def syllables(word: str) -> int:
     """Syllables of an English word, from Pyphen's hyphenation dictionary (at least one)."""
+    return _syllables_of(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _syllables_of(word: str) -> int:
+    # Cached: words repeat (a few thousand distinct ones in a handbook), hyphenating is slow.
     global _HYPHENATOR
     if _HYPHENATOR is None:
         _HYPHENATOR = pyphen.Pyphen(lang="en_US")
-    return len(_HYPHENATOR.positions(word.lower())) + 1
+    return len(_HYPHENATOR.positions(word)) + 1
 
 
 def flesch_kincaid_grade(sentence_words: list[tuple[str, ...]]) -> float:
