@@ -8,7 +8,7 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.model import Asset, Persona, Playbook, Term
-from smarthub.model.reviews import review_due
+from smarthub.model.reviews import is_overdue, review_due
 
 
 @register(
@@ -40,9 +40,10 @@ def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
         entry = ctx.hub.entry_for(source)
         if not isinstance(entry, Term | Persona | Playbook | Asset):
             continue
-        due = review_due(entry, config)
-        if due is None or entry.reviewed is None or not due < ctx.today:
+        if not is_overdue(entry, config, ctx.today):
             continue
+        due = review_due(entry, config)
+        assert due is not None and entry.reviewed is not None  # is_overdue needs both
         start, end = source.value_span("reviewed") or (0, 3)
         days = (ctx.today - due).days
         interval = (due - entry.reviewed).days

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from smarthub.model import Hub
-from smarthub.model.reviews import Reviewable, review_due
+from smarthub.model.reviews import Reviewable, is_overdue, review_due
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,10 @@ def overdue_by_owner(hub: Hub, today: dt.date) -> dict[str, list[OverdueReview]]
         *((asset, asset.title) for asset in hub.assets.values()),
     ]
     for entry, title in entries:
-        due = review_due(entry, hub.config)
-        if due is None or entry.reviewed is None or not due < today:
+        if not is_overdue(entry, hub.config, today):
             continue
+        due = review_due(entry, hub.config)
+        assert due is not None  # is_overdue needs a due date
         groups[entry.owner].append(
             OverdueReview(
                 path=entry.source.rel,
