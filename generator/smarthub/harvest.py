@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from smarthub.checks.acronym_lists import known_codes
 from smarthub.config import HubConfig
 from smarthub.matcher import TermMatcher, forms_of
 from smarthub.model import Hub, SourceFile
@@ -405,8 +406,10 @@ def _acronyms(
     min_count: int,
 ) -> Iterator[Candidate]:
     defined = {form.casefold() for form in config.acronyms_allow} | covered
+    # What TERM004 already knows everywhere (its built-in lists) is no candidate either.
+    known = known_codes(frozenset(config.acronyms_builtin)).always
     for key, spellings in acronyms.by_key.items():
-        if key.casefold() in defined:
+        if key.casefold() in defined or key in known:
             continue
         long_form = long_forms[key].most_common(1)[0][0] if long_forms.get(key) else None
         yield Candidate("acronym", key, list(spellings.values()), long_form=long_form)
