@@ -111,14 +111,18 @@ def normal_spelling(text: str) -> str:
     return unicodedata.normalize("NFC", " ".join(text.split())).translate(_APOSTROPHES)
 
 
+def is_name(text: str) -> bool:
+    """Whether a form is written like a name: a capital after its first letter (``HubSpot``)."""
+    return any(char.isupper() for char in text[1:])
+
+
 def forms_of(term: Term) -> list[Form]:
     """Every form of a term: canonical, aliases, abbreviation and avoided forms."""
     term_id = term.id
     exact_casing = term.casing == "exact"
 
     def form(text: str, kind: str, reason: str | None = None, exact: bool = False) -> Form:
-        name = exact_casing or any(char.isupper() for char in text[1:])
-        return Form(term_id, text, kind, reason, exact, name)
+        return Form(term_id, text, kind, reason, exact, exact_casing or is_name(text))
 
     forms = [form(term.term, "term")]
     forms += [form(alias, "alias") for alias in term.aliases]
@@ -158,7 +162,17 @@ class TermMatcher:
     """All forms of a glossary, prepared once, matched in one pass per text."""
 
     def __init__(self, terms: Iterable[Term]) -> None:
-        forms = [form for term in terms for form in forms_of(term) if form.text.strip()]
+        self._build(form for term in terms for form in forms_of(term))
+
+    @classmethod
+    def of_forms(cls, forms: Iterable[Form]) -> TermMatcher:
+        """A matcher for forms that are not a glossary's (the brand-voice phrases)."""
+        matcher = cls.__new__(cls)
+        matcher._build(forms)
+        return matcher
+
+    def _build(self, all_forms: Iterable[Form]) -> None:
+        forms = [form for form in all_forms if form.text.strip()]
         # Kind and id break ties between forms spelled alike, so the result never depends
         # on file order; length orders the public list as before (longest first).
         forms.sort(

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cached_property
-from pathlib import Path
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Occurrence, TermMatcher
-from smarthub.model import SourceFile, Term, TextRegion
+from smarthub.matcher import Form, Occurrence, TermMatcher, is_name
+from smarthub.model import SourceFile, TextRegion
 from smarthub.voice.prose import Sentence, flesch_kincaid_grade, has_number, sentences
 from smarthub.voice.settings import VoicePhrase, VoiceSettings
 
@@ -34,26 +33,22 @@ def _voiced_sources(ctx: CheckContext) -> Iterator[SourceFile]:
 class _WordList:
     """Words or phrases matched with the glossary's matching rules.
 
-    Each entry becomes a one-form term for the shared ``TermMatcher``, so a phrase behaves
-    exactly like a glossary form. An entry written in capitals only (``I``) is matched in
-    that case only, so ``I`` never matches the ``i`` of ``i.e.``.
+    Each entry becomes a form of the shared ``TermMatcher``, so a phrase behaves exactly
+    like a glossary form. An entry written in capitals only (``I``) is matched as an
+    abbreviation is, in that case only, so ``I`` never matches the ``i`` of ``i.e.``.
     """
 
     def __init__(self, entries: tuple[str, ...]) -> None:
-        terms = []
-        for index, entry in enumerate(entries):
-            source = SourceFile(path=Path(f"{index}.md"), rel=f"voice/{index}.md", kind="voice")
-            exact = entry.isupper()
-            terms.append(
-                Term(
-                    source=source,
-                    term="" if exact else entry,
-                    owner="voice",
-                    abbreviation=entry if exact else None,
-                )
-            )
         self.entries = entries
-        self.matcher = TermMatcher(terms)
+        self.matcher = TermMatcher.of_forms(
+            Form(
+                str(index),
+                entry,
+                "abbreviation" if entry.isupper() else "term",
+                name=is_name(entry),
+            )
+            for index, entry in enumerate(entries)
+        )
 
     def find(self, region: TextRegion) -> Iterator[tuple[str, Occurrence]]:
         """Each use of an entry in the region (not those in quotation marks), with the entry."""
