@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from smarthub.checks.acronym_lists import known_codes
+from smarthub.checks.acronyms import is_acronym
 from smarthub.config import HubConfig
 from smarthub.matcher import TermMatcher, forms_of
 from smarthub.model import Hub, SourceFile
@@ -358,9 +359,7 @@ def _count_names(
             names.add(name.casefold(), name, rel)
     for match in _ACRONYM.finditer(text):
         word = match.group(1)
-        if sum(char.isupper() for char in word) < 2 or _inside(
-            in_glossary, match.start(1), match.end(1)
-        ):
+        if not is_acronym(word) or _inside(in_glossary, match.start(1), match.end(1)):
             continue
         acronyms.add(word, word, rel)
         long_form = _long_form_before(text, match.start(), word)
