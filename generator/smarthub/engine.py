@@ -164,16 +164,14 @@ def _check_with_cache(
         if cached is not None:
             reused += cached
             hits.add(item.rel)
-    everything = (
-        reported if reported is not None else {item.rel for item in found if not item.refusal}
-    ) | {item.rel for item in found if item.refusal and (reported is None or item.rel in reported)}
+    everything = reported if reported is not None else {item.rel for item in found}
     to_check = everything - hits
     result = _check(config, to_check, select=select, ignore=ignore, today=day, jobs=jobs)
     by_path: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
     for rel, digest in digests.items():
-        if rel in hits or rel not in to_check:
+        if rel in hits:
             continue
         try:  # a file edited during the check is not cached with the other version's findings
             unchanged = cache.file_digest((config.root / rel).read_bytes()) == digest
