@@ -16,7 +16,13 @@ from typing import Any
 import yaml
 
 from smarthub.checks.acronym_lists import BUILTIN_LISTS
-from smarthub.options import FLAGS, NAMES
+from smarthub.options import (
+    DEFAULT_ASSET_TYPES,
+    DEFAULT_JOURNEY,
+    DEFAULT_TEAMS,
+    FLAGS,
+    NAMES,
+)
 from smarthub.voice.settings import HarvestSettings, VoiceSettings, parse_harvest, parse_voice
 from smarthub.yamlsafe import (
     DuplicateKey,
@@ -26,9 +32,6 @@ from smarthub.yamlsafe import (
     shown,
 )
 
-DEFAULT_TEAMS = ("sales", "marketing")
-DEFAULT_JOURNEY = ("awareness", "consideration", "decision", "onboarding", "expansion")
-DEFAULT_ASSET_TYPES = ("battlecard", "case-study", "email-template", "one-pager", "talk-track")
 SEVERITY_CHOICES = ("error", "warning", "off")
 SEARCH_ENGINES = ("lunr", "pagefind")
 

@@ -26,19 +26,15 @@ class Option:
     flag: bool = False
 
 
+DEFAULT_TEAMS = ("sales", "marketing")
+DEFAULT_JOURNEY = ("awareness", "consideration", "decision", "onboarding", "expansion")
+DEFAULT_ASSET_TYPES = ("battlecard", "case-study", "email-template", "one-pager", "talk-track")
+
 OPTIONS: tuple[Option, ...] = (
-    Option("teams", ["sales", "marketing"], "team ids: owners and sign-offs"),
-    Option(
-        "journey",
-        ["awareness", "consideration", "decision", "onboarding", "expansion"],
-        "the buyer journey's stages, in order",
-    ),
-    Option(
-        "asset_types",
-        ["battlecard", "case-study", "email-template", "one-pager", "talk-track"],
-        "the kinds of sales-enablement asset",
-    ),
-    Option("required_approvals", ["sales", "marketing"], "teams that must sign off a term"),
+    Option("teams", DEFAULT_TEAMS, "team ids: owners and sign-offs"),
+    Option("journey", DEFAULT_JOURNEY, "the buyer journey's stages, in order"),
+    Option("asset_types", DEFAULT_ASSET_TYPES, "the kinds of sales-enablement asset"),
+    Option("required_approvals", DEFAULT_TEAMS, "teams that must sign off a term"),
     Option("review_interval_days", 180, "days between reviews"),
     Option("review_intervals", {}, "days between reviews, per asset type"),
     Option("acronyms", {}, "acronyms allowed without a glossary entry, built-in lists"),
