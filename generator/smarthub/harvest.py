@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from smarthub.checks.acronym_definitions import long_form_before
 from smarthub.checks.acronym_lists import known_codes
 from smarthub.checks.acronyms import is_acronym
 from smarthub.config import HubConfig
@@ -108,7 +109,6 @@ _FUNCTION_WORDS = frozenset(
         "am",
     ]
 )
-_LINKING_WORDS = frozenset({"of", "and", "for", "the", "to", "&"})
 _SENTENCE_OPENERS = frozenset(
     [
         "The",
@@ -368,23 +368,11 @@ def _count_names(
 
 
 def _long_form_before(text: str, start: int, acronym: str) -> str | None:
-    """``Quarterly Business Review`` in ``Quarterly Business Review (QBR)``, if the initials fit."""
+    """``Quarterly Business Review`` in ``Quarterly Business Review (QBR)``: brackets only,
+    the surest pairing, and the long form as TERM004 reads it."""
     if start == 0 or text[start - 1] != "(":
         return None
-    words = _WORD.findall(text[max(0, start - 120) : start - 1])
-    letters = [char for char in acronym if char.isalpha()]
-    picked: list[str] = []
-    for word in reversed(words):
-        if not letters:
-            break
-        if picked and word.casefold() in _LINKING_WORDS:
-            picked.append(word)
-            continue
-        if word[:1].upper() != letters[-1]:
-            return None
-        picked.append(word)
-        letters.pop()
-    return " ".join(reversed(picked)) if picked and not letters else None
+    return long_form_before(acronym, text[max(0, start - 160) : start - 1])
 
 
 def _names(names: _Tally, covered: set[str], min_count: int) -> Iterator[Candidate]:

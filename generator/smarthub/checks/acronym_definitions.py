@@ -98,7 +98,12 @@ def _most_word_starts(letters: list[str], chars: list[tuple[str, bool]]) -> int:
 
 
 def spelled_before(acronym: str, before: str) -> bool:
-    """Whether the words at the end of ``before`` are the acronym's long form.
+    """Whether the words at the end of ``before`` are the acronym's long form."""
+    return long_form_before(acronym, before) is not None
+
+
+def long_form_before(acronym: str, before: str) -> str | None:
+    """The words at the end of ``before`` that are the acronym's long form, if they are.
 
     Stricter than ``spells``, since a comma or an "or" pairs less surely than brackets:
     the initials of the last words (small words such as "of" skipped, ``HubSpot`` counting
@@ -107,14 +112,27 @@ def spelled_before(acronym: str, before: str) -> bool:
     ``including Sales, TS`` or ``Dongles (VGA, HDMI, DVI)``.
     """
     letters = [char.lower() for char in acronym if char.isalpha()]
-    clause = re.split(r"[\x00.!?;:]\s", before[-160:])[-1]
-    words: list[str] = []
-    for word in reversed(_LETTERS.findall(clause)):
-        if len(word) > 1 and word.isupper():
+    if not letters:
+        return None
+    tail = before[-160:]
+    clause_start = 0
+    for boundary in re.finditer(r"[\x00.!?;:]\s", tail):
+        clause_start = boundary.end()
+    clause = tail[clause_start:]
+    parts: list[tuple[str, int]] = []  # word parts (HubSpot: Hub, Spot) and their offsets
+    for word in reversed(list(_LETTERS.finditer(clause))):
+        if len(word.group()) > 1 and word.group().isupper():
             break  # another acronym: a list, not a long form
-        words[:0] = _CAMEL_PART.findall(word)
-    content = [word for word in words if word.lower() not in _SMALL_WORDS]
-    return _initials_spell(letters, words) or _initials_spell(letters, content)
+        parts[:0] = [
+            (part.group(), word.start() + part.start())
+            for part in _CAMEL_PART.finditer(word.group())
+        ]
+    content = [(part, at) for part, at in parts if part.lower() not in _SMALL_WORDS]
+    for candidate in (parts, content):
+        if _initials_spell(letters, [part for part, _ in candidate]):
+            start = candidate[-len(letters)][1]
+            return clause[start:].rstrip(" \t\u00a0,-–—(") or None
+    return None
 
 
 def _initials_spell(letters: list[str], words: list[str]) -> bool:
