@@ -27,3 +27,15 @@ def test_offsets_and_positions_agree(encoding: str, character: int) -> None:
     assert lines.offset(types.Position(line=1, character=999)) == TEXT.index("\r\nlast")
     assert lines.offset(types.Position(line=9, character=0)) == len(TEXT)
     assert lines.position(len(TEXT)) == types.Position(line=2, character=4)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_every_line_ending_an_editor_shows_ends_a_line(newline: str) -> None:
+    text = newline.join(["one", "two e-mail", "three"])
+    lines = LineIndex(text)
+    at = text.index("e-mail")
+    assert lines.position(at) == types.Position(line=1, character=4)
+    assert lines.offset(types.Position(line=1, character=4)) == at
+    # The end of a line is before its line ending, whichever it is.
+    assert lines.offset(types.Position(line=1, character=99)) == text.index("e-mail") + 6
+    assert lines.position(len(text)) == types.Position(line=2, character=5)

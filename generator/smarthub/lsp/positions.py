@@ -2,15 +2,18 @@
 
 smarthub counts characters (code points); LSP counts UTF-16 code units unless the client
 and server agreed on UTF-8 or UTF-32 (``positionEncoding``). An emoji before a finding is
-one character but two UTF-16 units and four UTF-8 bytes; a CRLF line ending is never part
-of a line's columns.
+one character but two UTF-16 units and four UTF-8 bytes; a line ending (LF, CRLF or a lone
+CR) is never part of a line's columns.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from lsprotocol import types
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 class LineIndex:
@@ -22,12 +25,13 @@ class LineIndex:
         self.text = text
         self.origin = origin  # offsets given and returned are counted from here (after a BOM)
         self.encoding = str(getattr(encoding, "value", encoding))  # an enum member or its value
-        starts = [0]
-        position = text.find("\n")
-        while position != -1:
-            starts.append(position + 1)
-            position = text.find("\n", position + 1)
-        self.starts = starts
+        # LSP ends lines at \n, \r\n and a lone \r alike (an editor shows a line break for each).
+        self.starts = [0]
+        self.ends: list[int] = []
+        for newline in _NEWLINE.finditer(text):
+            self.ends.append(newline.start())
+            self.starts.append(newline.end())
+        self.ends.append(len(text))
 
     def _units(self, piece: str) -> int:
         if self.encoding == types.PositionEncodingKind.Utf8.value:
@@ -35,12 +39,6 @@ class LineIndex:
         if self.encoding == types.PositionEncodingKind.Utf32.value:
             return len(piece)
         return len(piece) + sum(1 for char in piece if ord(char) > 0xFFFF)
-
-    def _line_end(self, line: int) -> int:
-        end = self.starts[line + 1] - 1 if line + 1 < len(self.starts) else len(self.text)
-        if end > self.starts[line] and self.text[end - 1 : end] == "\r":
-            end -= 1
-        return end
 
     def position(self, offset: int) -> types.Position:
         """The LSP position of a character offset."""
@@ -61,7 +59,7 @@ class LineIndex:
         if position.line >= len(self.starts):
             return len(self.text)
         start = self.starts[position.line]
-        end = self._line_end(position.line)
+        end = self.ends[position.line]
         if self.encoding == types.PositionEncodingKind.Utf32.value:
             return min(start + position.character, end)
         units = 0
