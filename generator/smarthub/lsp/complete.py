@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from smarthub.load.schema import SCHEMAS
+from smarthub import kinds
+from smarthub.load.schema import schema
 from smarthub.lsp.document import Document
 from smarthub.lsp.hover import TEAM_KEYS, TERM_KEYS, persona_markdown, term_markdown
 
@@ -55,7 +56,7 @@ def _id_items(document: Document, key: str, replace: types.Range) -> list[types.
             if id_ != document.checked.source.id
         ]
     else:
-        field = next((field for field in SCHEMAS.get(kind, ()) if field.name == key), None)
+        field = next((field for field in schema(kinds.get(kind)) if field.name == key), None)
         if field is not None and field.choices:
             choices = [(choice, key, None) for choice in field.choices]
     return [
