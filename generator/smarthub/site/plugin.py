@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
-from smarthub import baseline
+from smarthub import baseline, kinds
 from smarthub.baseline import Baseline
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
@@ -272,12 +272,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
     ) -> LiveReloadServer:
         """Rebuild on edits to the glossary, personas and playbooks too (they live outside docs)."""
         assert self.hub_config is not None
-        for folder in (
-            self.hub_config.glossary_dir,
-            self.hub_config.personas_dir,
-            self.hub_config.playbooks_dir,
-        ):
-            if (self.hub_config.root / folder).is_dir():
+        for folder in kinds.source_folders(self.hub_config):
+            if folder != self.hub_config.docs_dir and (self.hub_config.root / folder).is_dir():
                 server.watch(str(self.hub_config.root / folder))
         return server
 
