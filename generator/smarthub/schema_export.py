@@ -16,7 +16,7 @@ from smarthub.atomic import write_atomic
 from smarthub.config import HubConfig
 from smarthub.kinds import Kind
 from smarthub.load import load_hub
-from smarthub.load.schema import Field, schema
+from smarthub.load.schema import AVOID_CASES, Field, schema
 from smarthub.model import Hub
 from smarthub.model.fields import SETTING_IDS
 
@@ -95,7 +95,11 @@ def _property(field: Field, known: dict[str, list[str]]) -> dict[str, Any]:
                     text,
                     {
                         "type": "object",
-                        "properties": {"text": text, "reason": {"type": "string"}},
+                        "properties": {
+                            "text": text,
+                            "reason": {"type": "string"},
+                            "case": {"enum": list(AVOID_CASES)},
+                        },
                         "required": ["text"],
                         "additionalProperties": False,
                     },

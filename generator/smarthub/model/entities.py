@@ -46,7 +46,7 @@ class Term:
     abbreviation: str | None = key("The abbreviation, matched in its exact case.", default=None)
     aliases: list[str] = key("Admitted forms, never flagged.", default_factory=list)
     avoid: list[AvoidForm] = key(
-        "Forbidden forms, flagged as TERM001: a text or {text, reason}.", default_factory=list
+        "Forbidden forms, flagged as TERM001: a text or {text, reason, case}.", default_factory=list
     )
     casing: str = key(
         "any (default), exact, or sentence.", default="any", choices=("any", "exact", "sentence")

@@ -97,6 +97,7 @@ class PageRenderer:
             page,
             **{kind.name: entry},
             entry=entry,
+            kind=kind,
             body=body,
             has_title=bool(_LEADING_H1.match(body)),
             review=self.index.review(entry) if reviewed else None,
@@ -131,7 +132,7 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
     """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page)."""
     renderer = PageRenderer(index)
     pages = {
-        kind.index_page: renderer.render(kind.index_template, kind.index_page)
+        kind.index_page: renderer.render(kind.index_template, kind.index_page, kind=kind)
         for kind in kinds.generated()
         if kind.index_page and kind.index_template
     }
