@@ -302,6 +302,17 @@ def folder_defaults() -> dict[str, str]:
     return {kind.folder_option: kind.default_folder for kind in _KINDS.values() if not kind.in_docs}
 
 
+def with_keys(*names: str) -> list[Kind]:
+    """The kinds whose front matter has every one of these keys (``owner``, ``reviewed``...)."""
+    from smarthub.load.schema import fields_of
+
+    return [
+        kind
+        for kind in _KINDS.values()
+        if set(names) <= {field.name for field in fields_of(kind.model)}
+    ]
+
+
 def generated(kinds: Iterable[Kind] | None = None) -> list[Kind]:
     """The kinds whose pages the site generates (those with a ``site_folder``)."""
     return [kind for kind in (kinds or _KINDS.values()) if kind.site_folder]
