@@ -25,8 +25,8 @@ from smarthub import kinds, scaffold
 from smarthub.cli import cli
 from smarthub.config import load_config
 from smarthub.load import load_hub
-from smarthub.load.schema import Field, fields_of
 from smarthub.model import SourceFile, Term
+from smarthub.model.contract import Field, fields_of
 from smarthub.model.fields import key, not_a_key
 from tests.conftest import entry, write_hub
 

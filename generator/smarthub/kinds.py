@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smarthub.model import Asset, LoadProblem, Page, Persona, Playbook, Term
+from smarthub.model.contract import fields_of
 from smarthub.model.fields import SETTING_IDS
 
 if TYPE_CHECKING:
@@ -248,8 +249,6 @@ def unregister(name: str) -> None:
 @functools.cache
 def referenced() -> frozenset[str]:
     """Names of the kinds some front-matter key refers to (cached until the table changes)."""
-    from smarthub.load.schema import fields_of
-
     return frozenset(
         field.refers_to
         for kind in _KINDS.values()
@@ -304,8 +303,6 @@ def folder_defaults() -> dict[str, str]:
 
 def with_keys(*names: str) -> list[Kind]:
     """The kinds whose front matter has every one of these keys (``owner``, ``reviewed``...)."""
-    from smarthub.load.schema import fields_of
-
     return [
         kind
         for kind in _KINDS.values()

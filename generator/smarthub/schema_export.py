@@ -16,8 +16,9 @@ from smarthub.atomic import write_atomic
 from smarthub.config import HubConfig
 from smarthub.kinds import Kind
 from smarthub.load import load_hub
-from smarthub.load.schema import AVOID_CASES, Field, schema
+from smarthub.load.schema import AVOID_CASES, schema
 from smarthub.model import Hub
+from smarthub.model.contract import Field
 from smarthub.model.fields import SETTING_IDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

@@ -13,8 +13,9 @@ from smarthub.config import HubConfig
 from smarthub.load.files import discover
 from smarthub.load.frontmatter import decode, split_front_matter
 from smarthub.load.markdown import parse_body, scalar_region
-from smarthub.load.schema import COMMON, validate
+from smarthub.load.schema import validate
 from smarthub.model import Hub, LoadProblem, SourceFile
+from smarthub.model.contract import COMMON
 
 
 def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from lsprotocol import types
 
 from smarthub import kinds
-from smarthub.load.schema import Field, schema
+from smarthub.load.schema import schema
 from smarthub.lsp.document import Document
 from smarthub.lsp.hover import persona_markdown, term_markdown
+from smarthub.model.contract import Field
 
 MIN_PREFIX = 3  # letters typed before glossary forms are offered in prose
 
