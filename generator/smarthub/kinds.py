@@ -1,7 +1,7 @@
 """The kinds of file a hub holds, one table row each: where they live, what they are, how they show.
 
 A kind's row names its folder option, its model dataclass (whose fields are the kind's
-front-matter contract, see ``model/fields.py``), the field that titles it, where its page
+front-matter contract: ``model/fields.py`` declares, ``model/contract.py`` derives), the field that titles it, where its page
 lands in the site and which templates render and scaffold it. The loader, the schema,
 REFS001, ``smarthub new``, ``smarthub schema`` and the site read this table instead of
 switching on a kind's name, so adding a kind is one ``Kind(...)`` row plus its template.
@@ -51,9 +51,7 @@ class Kind:
     file_name: str | None = None
     keyed: bool = True  # has an id (its file name), unique within its folder
     open_front_matter: bool = False  # any key allowed, front matter optional (section pages)
-    front_matter_prose: bool = (
-        True  # front-matter texts are prose to check (a term's are its forms)
-    )
+    front_matter_prose: bool = True  # its texts are checked as prose (a term's are its forms)
     body_field: str | None = None  # the model field that gets the body's first paragraph
     load_rules: tuple[LoadRule, ...] = ()  # rules across keys, once the entry is built
     schema_conditions: tuple[dict[str, Any], ...] = ()  # the same rules as JSON Schema
@@ -310,6 +308,6 @@ def with_keys(*names: str) -> list[Kind]:
     ]
 
 
-def generated(kinds: Iterable[Kind] | None = None) -> list[Kind]:
+def generated() -> list[Kind]:
     """The kinds whose pages the site generates (those with a ``site_folder``)."""
-    return [kind for kind in (kinds or _KINDS.values()) if kind.site_folder]
+    return [kind for kind in _KINDS.values() if kind.site_folder]
