@@ -232,6 +232,11 @@ def test_a_new_kind_renders_in_a_real_mkdocs_build(
     )
     listing = (root / "site" / "competitors" / "index.html").read_text(encoding="utf-8")
     assert '<a href="acme/">Acme Ledger</a>' in listing
+    # Search answers name it with its kind.
+    answers = (root / "site" / "assets" / "smarthub" / "answers-data.js").read_text("utf-8")
+    table = json.loads(answers.removeprefix("window.smarthubAnswers = ").removesuffix(";\n"))
+    assert table["pages"]["competitors/acme/"] == ["Competitor", "Acme Ledger", "", [], False]
+    assert table["names"]["acme ledger"] == "competitors/acme/"
 
 
 def test_new_writes_a_file_of_the_new_kind_that_loads_clean(
