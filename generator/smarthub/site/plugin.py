@@ -126,7 +126,11 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.user_nav = config.nav is not None
         # Term pages are reached from the A-Z index and search, not the sidebar; saying so
         # keeps MkDocs from listing every term as "not included in the nav" on each build.
-        term_pages = GitIgnoreSpec.from_lines(["/glossary/*.md", "!/glossary/index.md"])
+        unlisted = [kind for kind in kinds.generated() if not kind.nav_pages]
+        term_pages = GitIgnoreSpec.from_lines(
+            [f"/{kind.site_folder}/*.md" for kind in unlisted]
+            + [f"!/{kind.index_page}" for kind in unlisted if kind.index_page]
+        )
         config.not_in_nav = config.not_in_nav + term_pages if config.not_in_nav else term_pages
         return config
 
