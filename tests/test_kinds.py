@@ -180,6 +180,9 @@ def test_a_checked_file_of_a_new_kind_loads_only_itself(
 ) -> None:
     """Nothing refers to a competitor, so checking one loads no other competitor."""
     root = write_hub(tmp_path / "hub", FILES)
+    hub = load_hub(load_config(root / "mkdocs.yml"), selected={"competitors/acme.md"})
+    assert list(hub.entries_of("competitor")) == ["acme"]
+    assert list(hub.personas) == ["controller"]  # referred to, so always loaded
     result = CliRunner().invoke(
         cli,
         ["check", "-f", str(root / "mkdocs.yml"), "--no-cache", str(root / "competitors/acme.md")],
