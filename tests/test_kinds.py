@@ -313,3 +313,28 @@ def test_a_kind_is_registered_once_and_built_in_kinds_stay(competitor_kind: kind
         kinds.register(competitor_kind)
     with pytest.raises(ValueError, match="'term' is a built-in kind"):
         kinds.unregister("term")
+
+
+def test_the_built_in_rows_are_whole_and_their_templates_ship() -> None:
+    templates = Path(kinds.__file__).parent / "templates"
+    for kind in kinds.BUILTIN:
+        assert kinds.row_problems(kind) == [], kind.name
+        for template in (kind.page_template, kind.index_template):
+            assert template is None or (templates / template).is_file(), template
+        assert (
+            kind.scaffold_template is None or (templates / "new" / kind.scaffold_template).is_file()
+        )
+
+
+def test_an_inconsistent_row_is_refused_when_registered() -> None:
+    with pytest.raises(ValueError) as refused:
+        kinds.register(
+            kinds.Kind(
+                "rival", Competitor, "rivals_dir", "title", "rival", page_template="rival.md.j2"
+            )
+        )
+    assert str(refused.value) == (
+        "kind 'rival': title_field 'title' is not a key of Competitor; a page or index template "
+        "needs a site_folder to put the pages in; rivals_dir needs a default_folder"
+    )
+    assert "rival" not in [kind.name for kind in kinds.all_kinds()]

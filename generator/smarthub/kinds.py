@@ -9,6 +9,7 @@ switching on a kind's name, so adding a kind is one ``Kind(...)`` row plus its t
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -227,10 +228,33 @@ def get(name: str) -> Kind:
     return _KINDS[name]
 
 
+def row_problems(kind: Kind) -> list[str]:
+    """What is inconsistent in a kind's row (a title that is no key, a page without a folder...)."""
+    keys = {field.name: field for field in fields_of(kind.model)}
+    attributes = {field.name for field in dataclasses.fields(kind.model)}
+    problems = []
+    if kind.title_field not in keys:
+        problems.append(f"title_field {kind.title_field!r} is not a key of {kind.model.__name__}")
+    if kind.body_field and kind.body_field not in attributes:
+        problems.append(f"body_field {kind.body_field!r} is not a field of {kind.model.__name__}")
+    if (kind.page_template or kind.index_template) and not kind.site_folder:
+        problems.append("a page or index template needs a site_folder to put the pages in")
+    if kind.site_folder and not kind.page_template:
+        problems.append("a site_folder needs a page_template to render its pages")
+    if kind.keyed and not isinstance(getattr(kind.model, "id", None), property):
+        problems.append(f"{kind.model.__name__} needs an 'id' property (its file name)")
+    if not kind.in_docs and not kind.default_folder:
+        problems.append(f"{kind.folder_option} needs a default_folder")
+    return problems
+
+
 def register(kind: Kind) -> Kind:
-    """Add a kind to the table (after the built-in ones); its name must be new."""
+    """Add a kind to the table (after the built-in ones); its name must be new, its row whole."""
     if kind.name in _KINDS:
         raise ValueError(f"a kind named {kind.name!r} exists already")
+    problems = row_problems(kind)
+    if problems:
+        raise ValueError(f"kind {kind.name!r}: " + "; ".join(problems))
     _KINDS[kind.name] = kind
     referenced.cache_clear()
     return kind
