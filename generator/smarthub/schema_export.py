@@ -1,8 +1,9 @@
 """``smarthub schema``: JSON Schema (draft 2020-12) for each kind's front matter.
 
-Built from the contract each kind's model declares (``load/schema.py`` derives the same
-fields, value kinds, required keys and choices that META001 enforces), with this hub's ids as enums where a key names one, so
-the YAML language server and other JSON Schema tools complete and validate front matter.
+Built from the ``Field``s that ``model/contract.py`` derives from each kind's model (the
+same keys, value kinds, required keys and choices that META001 enforces), with this hub's
+ids as enums where a key names some, so the YAML language server and other JSON Schema
+tools complete and validate front matter.
 """
 
 from __future__ import annotations

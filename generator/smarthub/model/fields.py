@@ -3,8 +3,9 @@
 A model dataclass *is* its kind's front-matter contract: the field's name is the key, its
 type says the value kind (text, list, date, ...), a field without a default is required,
 and these helpers add what a type cannot say: the allowed values, what an id refers to,
-and the one-line description that ``smarthub schema`` publishes. ``load/schema.py``
-derives validation from it and ``schema_export.py`` derives JSON Schema from it.
+and the one-line description that ``smarthub schema`` publishes. ``model/contract.py``
+derives the keys from it; ``load/schema.py`` validates and ``schema_export.py`` writes JSON
+Schema from them.
 """
 
 from __future__ import annotations
