@@ -114,6 +114,18 @@ def test_mistakes_are_rejected(schemas: dict[str, jsonschema.Validator]) -> None
     ]
 
 
+def test_what_the_loader_accepts_in_avoid_the_schema_accepts(
+    schemas: dict[str, jsonschema.Validator],
+) -> None:
+    """`case: exact` is documented and loaded; the schema once refused it as an extra key."""
+    term = front_matter(REPOSITORY / "glossary" / "email.md")
+    exact = {"text": "Sales Force", "reason": "a product name", "case": "exact"}
+    assert messages(schemas["term"], {**term, "avoid": ["e-mail", exact]}) == []
+    assert messages(schemas["term"], {**term, "avoid": [{**exact, "case": "some"}]}) == [
+        "{'text': 'Sales Force', 'reason': 'a product name', 'case': 'some'} is not valid under any of the given schemas"
+    ]
+
+
 def test_an_unwritable_folder_is_a_message(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")

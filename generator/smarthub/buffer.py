@@ -24,25 +24,13 @@ from smarthub.config import HubConfig, load_config
 from smarthub.engine import _enabled_codes, _with_configured_severity
 from smarthub.findings import Finding
 from smarthub.load import load_hub
-from smarthub.load.files import _folders, _hidden, _inside
+from smarthub.load.files import kind_of
 from smarthub.load.frontmatter import decode
-from smarthub.load.hub import _check_unique_id, _load_entry
+from smarthub.load.hub import _check_unique_id, _load_entry, id_key
 from smarthub.matcher import TermMatcher
 from smarthub.model import Hub, SourceFile
 
 _STALE_CHECK_SECONDS = 1.0  # how often the folders on disk are looked at for changes
-
-
-def kind_of(config: HubConfig, rel: str) -> str | None:
-    """The kind of a hub-relative Markdown path (``term``, ``asset``...), or None outside the hub."""
-    if not rel.endswith(".md"):
-        return None
-    for folder, kind in _folders(config):
-        if _inside(rel, folder) and not _hidden(Path(rel).relative_to(folder)):
-            if kind == "asset" and Path(rel).name == "index.md":
-                return "page"
-            return kind
-    return None
 
 
 @dataclass
@@ -146,10 +134,10 @@ def with_buffer(base: Hub, rel: str, kind: str, text: str) -> tuple[Hub, SourceF
     """A copy of ``base`` in which the file ``rel`` is loaded from ``text`` instead of disk."""
     hub = dataclasses.replace(
         base,
-        terms={key: term for key, term in base.terms.items() if term.source.rel != rel},
-        personas={key: entry for key, entry in base.personas.items() if entry.source.rel != rel},
-        playbooks={key: entry for key, entry in base.playbooks.items() if entry.source.rel != rel},
-        assets={key: entry for key, entry in base.assets.items() if entry.source.rel != rel},
+        entries={
+            kind: {key: entry for key, entry in table.items() if entry.source.rel != rel}
+            for kind, table in base.entries.items()
+        },
         pages=[page for page in base.pages if page.source.rel != rel],
         sources=[source for source in base.sources if source.rel != rel],
         problems=[problem for problem in base.problems if problem.source.rel != rel],
@@ -161,9 +149,9 @@ def with_buffer(base: Hub, rel: str, kind: str, text: str) -> tuple[Hub, SourceF
         hub.problems.append(problem)
         return hub, source
     ids_seen = {
-        ("docs" if other.kind in ("asset", "page") else other.kind, other.id.casefold()): other
+        key: other
         for other in hub.sources
-        if other is not source and other.kind != "page"
+        if other is not source and (key := id_key(other)) is not None
     }
     _check_unique_id(source, ids_seen, hub)
     _load_entry(source, hub)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from smarthub import kinds
 from smarthub.config import ConfigError, HubConfig
 
 
@@ -43,10 +44,14 @@ def changed_paths(config: HubConfig, ref: str) -> list[Path] | None:
             raise ConfigError([f"--changed-since: git failed: {done.stderr.strip()}"])
     names = {name for done in (diff, untracked) for name in done.stdout.split("\0") if name}
     changed = [(toplevel / name).resolve() for name in sorted(names)]
+    # A change to a file others refer to (a term, a persona) can change every file's findings.
     everything = [
         config.config_file,
-        config.root / config.glossary_dir,
-        config.root / config.personas_dir,
+        *(
+            config.root / kind.folder(config)
+            for kind in kinds.all_kinds()
+            if kinds.always_loaded(kind)
+        ),
     ]
     if any(
         path == target or path.is_relative_to(target) for path in changed for target in everything

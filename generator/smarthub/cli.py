@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from smarthub import __version__
+from smarthub import __version__, kinds
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.report import FORMATS
 
@@ -606,7 +606,10 @@ def harvest_command(
 
 
 @cli.command("new")
-@click.argument("kind", type=click.Choice(("term", "persona", "playbook", "asset")))
+@click.argument(
+    "kind",
+    type=click.Choice([kind.name for kind in kinds.all_kinds() if kind.scaffold_template]),
+)
 @click.argument("title")
 @click.option("--type", "asset_type", metavar="TYPE", help="The asset's type (assets only).")
 @click.option(

@@ -15,14 +15,9 @@ from typing import Any
 
 import yaml
 
+from smarthub import kinds
 from smarthub.checks.acronym_lists import BUILTIN_LISTS
-from smarthub.options import (
-    DEFAULT_ASSET_TYPES,
-    DEFAULT_JOURNEY,
-    DEFAULT_TEAMS,
-    FLAGS,
-    NAMES,
-)
+from smarthub.options import DEFAULTS, FLAGS, names
 from smarthub.voice.settings import HarvestSettings, VoiceSettings, parse_harvest, parse_voice
 from smarthub.yamlsafe import (
     DuplicateKey,
@@ -51,27 +46,47 @@ class HubConfig:
     root: Path
     config_file: Path
     docs_dir: str = "content"
-    glossary_dir: str = "glossary"
-    personas_dir: str = "personas"
-    playbooks_dir: str = "playbooks"
-    teams: tuple[str, ...] = DEFAULT_TEAMS
-    journey: tuple[str, ...] = DEFAULT_JOURNEY
-    asset_types: tuple[str, ...] = DEFAULT_ASSET_TYPES
-    required_approvals: tuple[str, ...] = DEFAULT_TEAMS
-    review_interval_days: int = 180
+    # Each kind's folder by its option (glossary_dir, ...); see `folder` and smarthub.kinds.
+    folders: dict[str, str] = field(default_factory=dict)
+    teams: tuple[str, ...] = DEFAULTS["teams"]
+    journey: tuple[str, ...] = DEFAULTS["journey"]
+    asset_types: tuple[str, ...] = DEFAULTS["asset_types"]
+    required_approvals: tuple[str, ...] = DEFAULTS["required_approvals"]
+    review_interval_days: int = DEFAULTS["review_interval_days"]
     review_intervals: dict[str, int] = field(default_factory=dict)
     acronyms_allow: frozenset[str] = frozenset()
     acronyms_builtin: frozenset[str] = frozenset(BUILTIN_LISTS)  # the built-in lists switched on
     severity: dict[str, str] = field(default_factory=dict)
-    search: str = "lunr"  # the site's search engine: lunr (Material's) or pagefind
+    search: str = DEFAULTS["search"]  # the site's search engine: lunr (Material's) or pagefind
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     harvest: HarvestSettings = field(default_factory=HarvestSettings)
-    check_quoted_terms: bool = False  # TERM001-TERM003 also inside quotation marks
-    search_boost: bool = True  # rank glossary pages higher in lunr search
-    drafts: bool = False  # publish draft and retired assets
-    link_terms: bool = True  # link first mentions and add abbreviation tooltips
+    check_quoted_terms: bool = DEFAULTS["check_quoted_terms"]  # TERM001-TERM003 in quotations
+    search_boost: bool = DEFAULTS["search_boost"]  # rank glossary pages higher in lunr search
+    drafts: bool = DEFAULTS["drafts"]  # publish draft and retired assets
+    link_terms: bool = DEFAULTS["link_terms"]  # link first mentions, abbreviation tooltips
     raw_options: dict[str, Any] = field(default_factory=dict)
     mkdocs_site_dir: str = "site"
+
+    def folder(self, option: str) -> str:
+        """The folder a folder option names (``glossary_dir`` -> ``glossary``), default if unset."""
+        if option in self.folders:
+            return self.folders[option]
+        return DEFAULTS.get(option) or kinds.folder_defaults()[option]
+
+    @property
+    def glossary_dir(self) -> str:
+        """The glossary's folder."""
+        return self.folder(kinds.TERM.folder_option)
+
+    @property
+    def personas_dir(self) -> str:
+        """The personas' folder."""
+        return self.folder(kinds.PERSONA.folder_option)
+
+    @property
+    def playbooks_dir(self) -> str:
+        """The playbooks' folder."""
+        return self.folder(kinds.PLAYBOOK.folder_option)
 
     def interval_for(self, asset_type: str | None) -> int:
         """Days between reviews for an asset type (or the hub default)."""
@@ -277,20 +292,21 @@ def _validate(
         raise ConfigError(
             [f"{name}:{plugin_line}: plugins.smarthub: expected a mapping of options"]
         )
+    known = names()
     for key in options:
-        if key not in NAMES:
-            close = difflib.get_close_matches(str(key), NAMES, n=1)
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
             hint = (
                 f": did you mean '{close[0]}'?"
                 if close
-                else f": known options are {', '.join(NAMES)}"
+                else f": known options are {', '.join(known)}"
             )
             check.problem(str(key), f"unknown option{hint}")
 
-    teams = check.id_list(options, "teams", DEFAULT_TEAMS)
-    journey = check.id_list(options, "journey", DEFAULT_JOURNEY)
-    asset_types = check.id_list(options, "asset_types", DEFAULT_ASSET_TYPES)
-    default_approvals = tuple(team for team in DEFAULT_TEAMS if team in teams)
+    teams = check.id_list(options, "teams", DEFAULTS["teams"])
+    journey = check.id_list(options, "journey", DEFAULTS["journey"])
+    asset_types = check.id_list(options, "asset_types", DEFAULTS["asset_types"])
+    default_approvals = tuple(team for team in DEFAULTS["required_approvals"] if team in teams)
     required = check.id_list(options, "required_approvals", default_approvals)
     for team in required:
         if team not in teams:
@@ -298,8 +314,12 @@ def _validate(
                 "required_approvals", f"'{team}' is not one of the teams ({', '.join(teams)})"
             )
 
+    default_interval = DEFAULTS["review_interval_days"]
     interval = (
-        check.positive_int(options.get("review_interval_days", 180), "review_interval_days") or 180
+        check.positive_int(
+            options.get("review_interval_days", default_interval), "review_interval_days"
+        )
+        or default_interval
     )
     intervals: dict[str, int] = {}
     raw_intervals = options.get("review_intervals", {})
@@ -337,7 +357,7 @@ def _validate(
             else:
                 severity[rule.code] = level
 
-    search = _search_engine(check, options.get("search", "lunr"))
+    search = _search_engine(check, options.get("search", DEFAULTS["search"]))
     voice = parse_voice(options.get("voice"), check.problem, asset_types)
     harvest = parse_harvest(options.get("harvest"), check.problem)
     flags: dict[str, bool] = {}
@@ -349,11 +369,7 @@ def _validate(
         flags[option.name] = value
 
     folders = {}
-    for key, default in (
-        ("glossary_dir", "glossary"),
-        ("personas_dir", "personas"),
-        ("playbooks_dir", "playbooks"),
-    ):
+    for key, default in kinds.folder_defaults().items():
         value = options.get(key, default)
         if (
             not isinstance(value, str)
@@ -402,7 +418,7 @@ def _validate(
         mkdocs_site_dir=data.get("site_dir", "site")
         if isinstance(data.get("site_dir"), str)
         else "site",
-        **folders,
+        folders=folders,
     )
 
 
@@ -458,6 +474,7 @@ def _search_engine(check: _Validator, value: Any) -> str:
     """The ``search`` option: which engine indexes the site (lunr unless told otherwise)."""
     if value in SEARCH_ENGINES:
         return str(value)
+    default = DEFAULTS["search"]
     if isinstance(value, bool):
         # `search: true|false` used to switch the glossary boost; say where that went.
         check.problem(
@@ -465,8 +482,8 @@ def _search_engine(check: _Validator, value: Any) -> str:
             f"expected lunr or pagefind, got {str(value).lower()}: "
             f"to switch the glossary boost in search results, set 'search_boost: {str(value).lower()}'",
         )
-        return "lunr"
+        return default
     close = difflib.get_close_matches(str(value), SEARCH_ENGINES, n=1)
     hint = f"did you mean '{close[0]}'?" if close else "expected lunr or pagefind"
     check.problem("search", f"'{value}' is not a search engine smarthub can build: {hint}")
-    return "lunr"
+    return default

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from smarthub import parallel, suppress
+from smarthub import kinds, parallel, suppress
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import all_rules, expand_selectors, iter_checks
 from smarthub.config import ConfigError, HubConfig
@@ -138,11 +138,11 @@ def _check_with_cache(
     day = today or dt.date.today()
     enabled = _enabled_codes(config, select, ignore)
     found = list(discover(config, reported))
-    shared = [item for item in found if item.kind in ("term", "persona")]
+    shared = [item for item in found if kinds.always_loaded(kinds.get(item.kind))]
     cachable = [
         item
         for item in found
-        if item.kind not in ("term", "persona")
+        if not kinds.always_loaded(kinds.get(item.kind))
         and not item.refusal
         and (reported is None or item.rel in reported)
     ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from smarthub import kinds
+
 
 @dataclass(frozen=True)
 class Option:
@@ -40,9 +42,12 @@ OPTIONS: tuple[Option, ...] = (
     Option("acronyms", {}, "acronyms allowed without a glossary entry, built-in lists"),
     Option("severity", {}, "severity per rule code or name: error, warning or off"),
     Option("check_quoted_terms", False, "TERM001-TERM003 also inside quotation marks", flag=True),
-    Option("glossary_dir", "glossary", "the glossary's folder"),
-    Option("personas_dir", "personas", "the personas' folder"),
-    Option("playbooks_dir", "playbooks", "the playbooks' folder"),
+    # A folder option per kind with a folder of its own (glossary_dir, personas_dir, ...).
+    *(
+        Option(kind.folder_option, kind.default_folder, f"the folder of {kind.noun} files")
+        for kind in kinds.BUILTIN
+        if not kind.in_docs
+    ),
     Option("voice", None, "brand-voice rules (VOICE001-VOICE006) and the voice page"),
     Option("harvest", None, "what smarthub harvest never proposes again"),
     Option("search", "lunr", "the site's search engine: lunr or pagefind"),
@@ -53,3 +58,10 @@ OPTIONS: tuple[Option, ...] = (
 
 NAMES: tuple[str, ...] = tuple(option.name for option in OPTIONS)
 FLAGS: tuple[Option, ...] = tuple(option for option in OPTIONS if option.flag)
+DEFAULTS: dict[str, Any] = {option.name: option.default for option in OPTIONS}
+
+
+def names() -> tuple[str, ...]:
+    """Every option name, with the folder options of kinds registered after import."""
+    extra = tuple(name for name in kinds.folder_defaults() if name not in DEFAULTS)
+    return NAMES + extra

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Iterable
 
+from smarthub import kinds
 from smarthub.config import HubConfig
 from smarthub.findings import Finding
 from smarthub.load.files import discover
@@ -38,7 +39,7 @@ def shares(config: HubConfig, reported: set[str] | None, workers: int) -> list[l
     for found in discover(config, reported):
         if reported is not None and found.rel not in reported:
             continue
-        (docs if found.kind in ("asset", "page") else hub_files).append(found.rel)
+        (docs if kinds.get(found.kind).in_docs else hub_files).append(found.rel)
     if len(docs) < PARALLEL_FROM_FILES:
         return None
     # Interleaved, so that each share gets files from every folder (folders differ in size).

@@ -21,11 +21,11 @@ from typing import Any
 
 import yaml
 
+from smarthub import kinds
 from smarthub.atomic import write_atomic
 from smarthub.config import ConfigError, HubConfig
 from smarthub.load.files import discover
 
-KINDS = ("term", "persona", "playbook", "asset")
 MAX_SLUG = 80
 _TEMPLATES = Path(__file__).parent / "templates" / "new"
 # Letters that Unicode does not decompose into an ASCII base letter.
@@ -33,7 +33,11 @@ _LETTERS = str.maketrans(
     {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L"}
     | {"đ": "d", "Đ": "D", "þ": "th", "Þ": "Th"}
 )
-_TITLE_KEY = {"term": "term", "persona": "name", "playbook": "title", "asset": "title"}
+
+
+def scaffolded() -> tuple[str, ...]:
+    """The names of the kinds ``smarthub new`` can create (those with a scaffold template)."""
+    return tuple(kind.name for kind in kinds.all_kinds() if kind.scaffold_template)
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,9 @@ def plan(
 ) -> NewFile:
     """Decide the new file's path and text; raise ``ConfigError`` (one line each) when it cannot be made."""
     title = title.strip()
-    if kind not in KINDS:
-        raise ConfigError([f"cannot create a {kind!r}: choose one of {', '.join(KINDS)}"])
+    if kind not in scaffolded():
+        raise ConfigError([f"cannot create a {kind!r}: choose one of {', '.join(scaffolded())}"])
+    row = kinds.get(kind)
     if not title:
         raise ConfigError(
             ["give a title, for example: smarthub new term 'Marketing-qualified lead'"]
@@ -97,24 +102,23 @@ def plan(
         raise ConfigError(
             [f"cannot make an id from {title!r}: use a title with Latin letters or digits"]
         )
-    if kind != "asset" and asset_type is not None:
-        raise ConfigError([f"--type is for assets only; a {kind} has no type"])
-    if kind == "asset":
-        asset_type = _checked_choice(asset_type, config.asset_types, "asset type", "--type")
-        if slug == "index":
-            raise ConfigError(
-                ["an asset cannot have the id 'index': index.md files are section pages"]
-            )
+    typed = [other.name for other in kinds.all_kinds() if other.type_option]
+    if row.type_option is None and asset_type is not None:
+        raise ConfigError([f"--type is for {' and '.join(typed)}s only; a {kind} has no type"])
+    if row.type_option is not None:
+        choices = getattr(config, row.type_option)
+        asset_type = _checked_choice(asset_type, choices, f"{kind} type", "--type", kind)
+    if row.in_docs and slug == "index":
+        raise ConfigError(
+            [
+                f"{_article(kind)} {kind} cannot have the id 'index': index.md files are section pages"
+            ]
+        )
     if not config.teams:
         raise ConfigError(["the hub lists no teams: add 'teams: [...]' to the smarthub options"])
     owner = _checked_choice(owner or config.teams[0], config.teams, "team", "--owner")
-    base = {
-        "term": config.glossary_dir,
-        "persona": config.personas_dir,
-        "playbook": config.playbooks_dir,
-        "asset": config.docs_dir,
-    }[kind]
-    default = plural_folder(asset_type) if kind == "asset" and asset_type else None
+    base = row.folder(config)
+    default = plural_folder(asset_type) if asset_type else None
     folder = _folder(config, base, subfolder if subfolder is not None else default)
     path = folder / f"{slug}.md"
     _refuse_taken(config, kind, slug, path)
@@ -127,10 +131,11 @@ def plan(
         "teams": list(config.teams),
         "required_approvals": list(config.required_approvals),
         "stages": list(config.journey),
-        "personas": _ids(config, "persona"),
+        "personas": _ids(config, kinds.PERSONA.name),
     }
-    text = _render(f"{kind}.md.j2", context)
-    _verify(text, _TITLE_KEY[kind], title)
+    assert row.scaffold_template is not None  # scaffolded() said so
+    text = _render(row, context)
+    _verify(text, row.title_field, title)
     return NewFile(kind, slug, path, path.relative_to(config.root).as_posix(), text)
 
 
@@ -149,9 +154,15 @@ def create(new_file: NewFile) -> Path:
         ) from None
 
 
-def _checked_choice(value: str | None, choices: tuple[str, ...], what: str, option: str) -> str:
+def _article(noun: str) -> str:
+    return "an" if noun[:1] in "aeiou" else "a"
+
+
+def _checked_choice(
+    value: str | None, choices: tuple[str, ...], what: str, option: str, kind: str = "asset"
+) -> str:
     if value is None:
-        raise ConfigError([f"an asset needs {option}: one of {', '.join(choices)}"])
+        raise ConfigError([f"{_article(kind)} {kind} needs {option}: one of {', '.join(choices)}"])
     if value in choices:
         return value
     close = difflib.get_close_matches(value, choices, n=1)
@@ -204,17 +215,19 @@ def _ids(config: HubConfig, kind: str) -> list[str]:
     )
 
 
-def _render(template_name: str, context: dict[str, Any]) -> str:
+def _render(kind: kinds.Kind, context: dict[str, Any]) -> str:
     import jinja2
 
+    folders = [kind.template_folder / "new"] if kind.template_folder else []
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        loader=jinja2.FileSystemLoader([*folders, _TEMPLATES]),
         autoescape=False,  # the output is YAML and Markdown, not HTML
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["yaml"] = yaml_scalar
-    return environment.get_template(template_name).render(context)
+    assert kind.scaffold_template is not None
+    return environment.get_template(kind.scaffold_template).render(context)
 
 
 def yaml_scalar(value: str) -> str:

@@ -1,8 +1,9 @@
 """``smarthub schema``: JSON Schema (draft 2020-12) for each kind's front matter.
 
-Built from the contract in ``load/schema.py`` (the same fields, kinds, required keys and
-choices that META001 enforces), with this hub's ids as enums where a key names one, so
-the YAML language server and other JSON Schema tools complete and validate front matter.
+Built from the ``Field``s that ``model/contract.py`` derives from each kind's model (the
+same keys, value kinds, required keys and choices that META001 enforces), with this hub's
+ids as enums where a key names some, so the YAML language server and other JSON Schema
+tools complete and validate front matter.
 """
 
 from __future__ import annotations
@@ -11,44 +12,22 @@ import json
 from pathlib import Path
 from typing import Any
 
+from smarthub import kinds
 from smarthub.atomic import write_atomic
 from smarthub.config import HubConfig
+from smarthub.kinds import Kind
 from smarthub.load import load_hub
-from smarthub.load.schema import SCHEMAS, Field
+from smarthub.load.schema import AVOID_CASES, schema
 from smarthub.model import Hub
+from smarthub.model.contract import Field
+from smarthub.model.fields import SETTING_IDS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-KINDS = {
-    "term": "glossary entry",
-    "persona": "persona",
-    "playbook": "playbook",
-    "asset": "asset",
-}
-_DESCRIPTIONS = {
-    "term": "The canonical (preferred) form of the term.",
-    "abbreviation": "The abbreviation, matched in its exact case.",
-    "aliases": "Admitted forms, never flagged.",
-    "avoid": "Forbidden forms, flagged as TERM001: a text or {text, reason}.",
-    "casing": "any (default), exact, or sentence.",
-    "status": "The entry's status.",
-    "replaced_by": "The id of the term to use instead (required when deprecated).",
-    "owner": "The team that owns this entry.",
-    "approved_by": "The teams that signed the definition off.",
-    "related": "Ids of related glossary terms.",
-    "reviewed": "The date the entry was last verified, YYYY-MM-DD.",
-    "name": "The persona's name.",
-    "role": "The persona's job title.",
-    "objections": "Objections the persona raises, each with the agreed response.",
-    "title": "The title shown in the site.",
-    "type": "The asset type (one of the hub's asset_types).",
-    "audience": "The teams this playbook is for.",
-    "personas": "Ids of the personas this is for.",
-    "stages": "Journey stages this is for.",
-    "summary": "One sentence shown in lists and search.",
-    "tags": "Free tags.",
-    "extra": "Your own keys: smarthub ignores them.",
-    "smarthub": "smarthub settings for this file, such as {disable: [TERM004]}.",
-}
+
+
+def exported_kinds() -> list[Kind]:
+    """The kinds with a schema of their own (every kind with an id; section pages take any key)."""
+    return [kind for kind in kinds.all_kinds() if not kind.open_front_matter]
 
 
 def write_schemas(config: HubConfig, folder: Path) -> list[Path]:
@@ -56,59 +35,49 @@ def write_schemas(config: HubConfig, folder: Path) -> list[Path]:
     hub = load_hub(config, selected=set())
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
+    for kind in exported_kinds():
         text = json.dumps(front_matter_schema(hub, kind), indent=2, ensure_ascii=False) + "\n"
-        written.append(write_atomic(folder / f"{kind}.schema.json", text))
+        written.append(write_atomic(folder / f"{kind.name}.schema.json", text))
     return written
 
 
-def front_matter_schema(hub: Hub, kind: str) -> dict[str, Any]:
+def front_matter_schema(hub: Hub, kind: Kind) -> dict[str, Any]:
     """The JSON Schema of one kind's front matter in this hub."""
-    known = _known_ids(hub, kind)
-    fields = SCHEMAS[kind]
-    schema: dict[str, Any] = {
+    known = _known_ids(hub)
+    fields = schema(kind)
+    result: dict[str, Any] = {
         "$schema": DRAFT,
-        "$id": f"{kind}.schema.json",
-        "title": f"smarthub {KINDS[kind]} front matter",
-        "description": f"The front matter of {_article(KINDS[kind])} {KINDS[kind]} in this hub, "
+        "$id": f"{kind.name}.schema.json",
+        "title": f"smarthub {kind.noun} front matter",
+        "description": f"The front matter of {_article(kind.noun)} {kind.noun} in this hub, "
         "with its ids (written by 'smarthub schema': run it again when ids change).",
         "type": "object",
         "properties": {field.name: _property(field, known) for field in fields},
         "required": [field.name for field in fields if field.required],
         "additionalProperties": False,
     }
-    rules = _conditions(kind)
-    if rules:
-        schema["allOf"] = rules
-    return schema
+    if kind.schema_conditions:
+        result["allOf"] = list(kind.schema_conditions)
+    return result
 
 
 def _article(noun: str) -> str:
     return "an" if noun[:1] in "aeiou" else "a"
 
 
-def _known_ids(hub: Hub, kind: str) -> dict[str, list[str]]:
-    """The ids a key may name, where this hub knows them."""
+def _known_ids(hub: Hub) -> dict[str, list[str]]:
+    """The ids each kind of reference may name, where this hub knows them (in its order)."""
     config = hub.config
-    teams = list(config.teams)
-    terms = sorted(hub.terms)
-    known = {
-        "owner": teams,
-        "approved_by": teams,
-        "audience": teams,
-        "personas": sorted(hub.personas),
-        "stages": list(config.journey),
-        "related": terms,
-        "replaced_by": terms,
-    }
-    if kind == "asset":
-        known["type"] = list(config.asset_types)
-    return {key: ids for key, ids in known.items() if ids}
+    known = {name: list(getattr(config, option)) for name, option in SETTING_IDS.items()}
+    for kind in kinds.all_kinds():
+        if kind.keyed:
+            known[kind.name] = sorted(hub.entries_of(kind.name))
+    return {name: ids for name, ids in known.items() if ids}
 
 
 def _property(field: Field, known: dict[str, list[str]]) -> dict[str, Any]:
     text: dict[str, Any] = {"type": "string", "pattern": r"\S"}
-    ids = known.get(field.name)
+    ids = known.get(field.refers_to) if field.refers_to else None
     kind = field.kind
     if kind == "text":
         value = {"enum": ids} if ids else text
@@ -128,7 +97,11 @@ def _property(field: Field, known: dict[str, list[str]]) -> dict[str, Any]:
                     text,
                     {
                         "type": "object",
-                        "properties": {"text": text, "reason": {"type": "string"}},
+                        "properties": {
+                            "text": text,
+                            "reason": {"type": "string"},
+                            "case": {"enum": list(AVOID_CASES)},
+                        },
                         "required": ["text"],
                         "additionalProperties": False,
                     },
@@ -147,29 +120,4 @@ def _property(field: Field, known: dict[str, list[str]]) -> dict[str, Any]:
         }
     else:
         raise AssertionError(f"unknown field kind {kind}")
-    description = _DESCRIPTIONS.get(field.name)
-    return {"description": description, **value} if description else value
-
-
-def _conditions(kind: str) -> list[dict[str, Any]]:
-    """What the loader checks across keys: a deprecated term's replacement, a published
-    asset's personas and stages."""
-    if kind == "term":
-        return [
-            {
-                "if": {"properties": {"status": {"const": "deprecated"}}, "required": ["status"]},
-                "then": {"required": ["replaced_by"]},
-            }
-        ]
-    if kind == "asset":
-        at_least_one = {"type": "array", "minItems": 1}
-        return [
-            {
-                "if": {"properties": {"status": {"const": "published"}}, "required": ["status"]},
-                "then": {
-                    "required": ["personas", "stages"],
-                    "properties": {"personas": at_least_one, "stages": at_least_one},
-                },
-            }
-        ]
-    return []
+    return {"description": field.doc, **value} if field.doc else value

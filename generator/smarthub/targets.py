@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from smarthub import kinds
 from smarthub.config import ConfigError, HubConfig
 
 MARKER = ".smarthub-output"  # written into every folder smarthub fills, so it knows its own
@@ -18,15 +19,7 @@ _MARKER_TEXT = "Written by smarthub. Its next build or stage may empty this fold
 
 def source_folders(config: HubConfig) -> list[Path]:
     """The hub's source folders: docs, glossary, personas and playbooks (resolved)."""
-    return [
-        (config.root / folder).resolve()
-        for folder in (
-            config.docs_dir,
-            config.glossary_dir,
-            config.personas_dir,
-            config.playbooks_dir,
-        )
-    ]
+    return [(config.root / folder).resolve() for folder in kinds.source_folders(config)]
 
 
 def check_output_folder(config: HubConfig, folder: Path, option: str) -> Path:

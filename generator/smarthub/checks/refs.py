@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Iterator
 
+from smarthub import kinds
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
+from smarthub.load.schema import schema
 from smarthub.model import SourceFile
 
 
@@ -34,29 +36,13 @@ Example that passes:
 """,
 )
 def check_references(ctx: CheckContext) -> Iterator[Finding]:
-    hub, config = ctx.hub, ctx.hub.config
-    known = {
-        "team": set(config.teams),
-        "persona": set(hub.personas),
-        "stage": set(config.journey),
-        "term": set(hub.terms),
-        "asset type": set(config.asset_types),
-    }
-    fields = {
-        "owner": "team",
-        "approved_by": "team",
-        "audience": "team",
-        "personas": "persona",
-        "stages": "stage",
-        "related": "term",
-        "replaced_by": "term",
-        "type": "asset type",
-    }
+    hub = ctx.hub
+    known = kinds.reference_targets(hub)
     for source in ctx.sources():
         entry = hub.entry_for(source)
         if entry is None:
             continue
-        for key, kind in fields.items():
+        for key, kind in _references(kinds.get(source.kind)):
             value = getattr(entry, key, None)
             if not value:
                 continue
@@ -72,6 +58,11 @@ def check_references(ctx: CheckContext) -> Iterator[Finding]:
                         kind,
                         known[kind],
                     )
+
+
+def _references(kind: kinds.Kind) -> list[tuple[str, str]]:
+    """``(key, what its ids name)`` for each key of the kind's front matter that names ids."""
+    return [(field.name, field.refers_to) for field in schema(kind) if field.refers_to]
 
 
 def _unknown(

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.model import Asset, Persona, Playbook, Term
 from smarthub.model.reviews import is_overdue, review_due
 
 
@@ -38,7 +37,7 @@ def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
     config = ctx.hub.config
     for source in ctx.sources():
         entry = ctx.hub.entry_for(source)
-        if not isinstance(entry, Term | Persona | Playbook | Asset):
+        if not hasattr(entry, "reviewed"):  # kinds without a review date (section pages)
             continue
         if not is_overdue(entry, config, ctx.today):
             continue

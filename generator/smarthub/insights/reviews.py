@@ -6,6 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from smarthub import kinds
 from smarthub.model import Hub
 from smarthub.model.reviews import Reviewable, is_overdue, review_due
 
@@ -15,7 +16,7 @@ class OverdueReview:
     """An entry whose review is overdue."""
 
     path: str
-    kind: str  # term | persona | playbook | asset
+    kind: str  # the kind's name: term, persona, playbook, asset...
     id: str
     title: str
     owner: str
@@ -29,10 +30,9 @@ def overdue_by_owner(hub: Hub, today: dt.date) -> dict[str, list[OverdueReview]]
     """Overdue entries grouped by owner (owners sorted), most overdue first in each group."""
     groups: dict[str, list[OverdueReview]] = defaultdict(list)
     entries: list[tuple[Reviewable, str]] = [
-        *((term, term.term) for term in hub.terms.values()),
-        *((persona, persona.name) for persona in hub.personas.values()),
-        *((playbook, playbook.title) for playbook in hub.playbooks.values()),
-        *((asset, asset.title) for asset in hub.assets.values()),
+        (entry, kind.title(entry))
+        for kind in kinds.with_keys("owner", "reviewed")
+        for entry in hub.entries_of(kind.name).values()
     ]
     for entry, title in entries:
         if not is_overdue(entry, hub.config, today):

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from smarthub import kinds
 from smarthub.config import HubConfig
 
 
@@ -18,22 +19,23 @@ class Discovered:
 
     path: Path
     rel: str
-    kind: str  # term | persona | playbook | asset | page
+    kind: str  # a kind's name (see smarthub.kinds): term, persona, playbook, asset, page...
     refusal: str | None = None  # why the path is not read (a symlink leaving the hub, ...)
 
 
 def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator[Discovered]:
-    """Every Markdown file of the hub, in a stable order: glossary, personas, playbooks, docs.
+    """Every Markdown file of the hub, in a stable order: the kinds' folders in table order.
 
-    With ``only`` (hub-relative paths), playbooks and docs files are limited to those paths,
-    classified directly instead of found by walking their folders: checking the one file a
-    pull request changed must not cost a walk over ten thousand others.
+    With ``only`` (hub-relative paths), the files of kinds nothing refers to (playbooks,
+    docs files) are limited to those paths, classified directly instead of found by walking
+    their folders: checking the one file a pull request changed must not cost a walk over
+    ten thousand others.
     """
-    for folder, kind in _folders(config):
+    for folder, folder_kinds in kinds.by_folder(config):
         base = config.root / folder
         if not base.is_dir():
             continue
-        if only is not None and kind in ("playbook", "asset"):
+        if only is not None and not any(kinds.always_loaded(kind) for kind in folder_kinds):
             paths = sorted(
                 config.root / rel for rel in only if _inside(rel, folder) and rel.endswith(".md")
             )
@@ -48,7 +50,9 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
         else:
             paths = _markdown_files(base)
         for path in paths:
-            yield _classified(path, path.relative_to(config.root).as_posix(), kind, config.root)
+            kind = kinds.of_file(folder_kinds, path.name).name
+            rel = path.relative_to(config.root).as_posix()
+            yield Discovered(path, rel, kind, refusal(path, config.root))
     if only is None:
         yield from linked_outside(config)
         return
@@ -60,19 +64,17 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
 
 def hub_markdown(config: HubConfig, rel: str) -> bool:
     """Whether a hub-relative path is a Markdown file that ``discover`` would find."""
-    return rel.endswith(".md") and any(
-        _inside(rel, folder) and not _hidden(Path(rel).relative_to(folder))
-        for folder, _ in _folders(config)
-    )
+    return kind_of(config, rel) is not None
 
 
-def _folders(config: HubConfig) -> tuple[tuple[str, str], ...]:
-    return (
-        (config.glossary_dir, "term"),
-        (config.personas_dir, "persona"),
-        (config.playbooks_dir, "playbook"),
-        (config.docs_dir, "asset"),
-    )
+def kind_of(config: HubConfig, rel: str) -> str | None:
+    """The kind of a hub-relative Markdown path (``term``, ``asset``...), or None outside the hub."""
+    if not rel.endswith(".md"):
+        return None
+    for folder, folder_kinds in kinds.by_folder(config):
+        if _inside(rel, folder) and not _hidden(Path(rel).relative_to(folder)):
+            return kinds.of_file(folder_kinds, Path(rel).name).name
+    return None
 
 
 def _inside(rel: str, folder: str) -> bool:
@@ -86,12 +88,6 @@ def _hidden(relative: Path) -> bool:
 # Characters that would be markup where MkDocs prints a file name as a page title (it does not
 # escape it), and control characters that would rewrite a terminal or an annotation.
 _UNSAFE_NAME = re.compile(r'[<>"\x00-\x1f\x7f-\x9f]')
-
-
-def _classified(path: Path, rel: str, kind: str, root: Path) -> Discovered:
-    if kind == "asset" and path.name == "index.md":
-        kind = "page"
-    return Discovered(path, rel, kind, refusal(path, root))
 
 
 def refusal(path: Path, root: Path) -> str | None:
@@ -152,7 +148,7 @@ def linked_outside(config: HubConfig) -> Iterator[Discovered]:
                 yield Discovered(
                     path,
                     path.relative_to(config.root).as_posix(),
-                    "asset",
+                    kinds.ASSET.name,
                     "is a symbolic link to a folder, whose files are neither checked nor "
                     "published: copy the folder into the hub instead",
                 )
@@ -162,7 +158,9 @@ def linked_outside(config: HubConfig) -> Iterator[Discovered]:
                 continue
             leaving = _symlink_refusal(path, root)
             if leaving:
-                yield Discovered(path, path.relative_to(config.root).as_posix(), "asset", leaving)
+                yield Discovered(
+                    path, path.relative_to(config.root).as_posix(), kinds.ASSET.name, leaving
+                )
 
 
 def _symlink_refusal(path: Path, root: Path) -> str | None:

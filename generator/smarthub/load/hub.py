@@ -7,25 +7,15 @@ import os
 import stat
 import unicodedata
 from collections.abc import Collection
-from typing import Any
 
+from smarthub import kinds
 from smarthub.config import HubConfig
 from smarthub.load.files import discover
 from smarthub.load.frontmatter import decode, split_front_matter
 from smarthub.load.markdown import parse_body, scalar_region
 from smarthub.load.schema import validate
-from smarthub.model import (
-    Asset,
-    AvoidForm,
-    Hub,
-    LoadProblem,
-    Objection,
-    Page,
-    Persona,
-    Playbook,
-    SourceFile,
-    Term,
-)
+from smarthub.model import Hub, LoadProblem, SourceFile
+from smarthub.model.contract import COMMON
 
 
 def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
@@ -37,7 +27,7 @@ def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
     hub = Hub(config=config)
     ids_seen: dict[tuple[str, str], SourceFile] = {}
     for found in discover(config, selected):
-        if selected is not None and found.kind in ("asset", "page") and found.rel not in selected:
+        if selected is not None and kinds.get(found.kind).in_docs and found.rel not in selected:
             continue
         source = SourceFile(path=found.path, rel=found.rel, kind=found.kind)
         hub.sources.append(source)
@@ -103,14 +93,24 @@ def _read_regular_file(source: SourceFile) -> bytes:
         os.close(descriptor)
 
 
+def id_key(source: SourceFile) -> tuple[str, str] | None:
+    """What must be unique across the hub: the id in its folder, ignoring case and Unicode form.
+
+    ``None`` for kinds without an id (section pages).
+    """
+    kind = kinds.get(source.kind)
+    if not kind.keyed:
+        return None
+    # One spelling per id: NFD (as macOS file names often are) and NFC are the same id.
+    return (kind.family, unicodedata.normalize("NFC", source.id).casefold())
+
+
 def _check_unique_id(
     source: SourceFile, ids_seen: dict[tuple[str, str], SourceFile], hub: Hub
 ) -> None:
-    family = "docs" if source.kind in ("asset", "page") else source.kind
-    if source.kind == "page":
+    key = id_key(source)
+    if key is None:
         return
-    # One spelling per id: NFD (as macOS file names often are) and NFC are the same id.
-    key = (family, unicodedata.normalize("NFC", source.id).casefold())
     other = ids_seen.get(key)
     if other is None:
         ids_seen[key] = source
@@ -133,78 +133,33 @@ def _check_unique_id(
 
 
 def _load_entry(source: SourceFile, hub: Hub) -> None:
-    required = source.kind != "page"
-    problems = split_front_matter(source, required=required)
+    kind = kinds.get(source.kind)
+    problems = split_front_matter(source, required=not kind.open_front_matter)
     hub.problems.extend(problems)
     if problems and source.body_start == 0 and source.text.startswith("---"):
         return  # never closed: the whole file would read as prose; the META001 says what to fix
     parsed = parse_body(source.text, source.body_start)
     source.regions.append(parsed.region)
     source.comments = parsed.comments
-    if source.kind != "term":
+    if kind.front_matter_prose:
         for key, span in source.scalar_spans.items():
             source.regions.append(scalar_region(source.text, *span, heading=key == "title"))
     if problems:
         return  # the front matter could not be read: its keys cannot be checked either
-    validated = validate(source, source.kind)
+    validated = validate(source, kind)
     hub.problems.extend(validated.problems)
     if not validated.usable:
         return
-    values = validated.values
-    if source.kind == "term":
-        _add_term(source, values, parsed.first_paragraph, hub)
-    elif source.kind == "persona":
-        objections = [Objection(*pair) for pair in values.pop("objections", [])]
-        hub.personas[source.id] = Persona(source=source, objections=objections, **_fields(values))
-    elif source.kind == "playbook":
-        hub.playbooks[source.id] = Playbook(source=source, **_fields(values))
-    elif source.kind == "asset":
-        asset = Asset(source=source, **_fields(values))
-        if asset.status == "published":
-            for key in ("personas", "stages"):
-                if not getattr(asset, key):
-                    hub.problems.append(
-                        LoadProblem(
-                            "META001",
-                            source,
-                            0,
-                            3,
-                            f"a published asset needs at least one entry in '{key}': add '{key}: [...]'",
-                        )
-                    )
-        hub.assets[source.id] = asset
+    values = {key: value for key, value in validated.values.items() if key not in _COMMON_KEYS}
+    if kind.body_field:
+        values[kind.body_field] = parsed.first_paragraph
+    entry = kind.model(source=source, **values)
+    for rule in kind.load_rules:
+        hub.problems.extend(rule(entry))
+    if kind.keyed:
+        hub.entries_of(kind.name)[source.id] = entry
     else:
-        hub.pages.append(Page(source=source, title=values.get("title")))
+        hub.pages.append(entry)
 
 
-def _add_term(source: SourceFile, values: dict[str, Any], definition: str, hub: Hub) -> None:
-    avoid = [AvoidForm(*form) for form in values.pop("avoid", [])]
-    term = Term(source=source, avoid=avoid, definition=definition, **_fields(values))
-    if term.status == "deprecated" and not term.replaced_by:
-        hub.problems.append(
-            LoadProblem(
-                "META001",
-                source,
-                *_span_of(source, "status"),
-                "a deprecated term needs 'replaced_by': the id of the term to use instead",
-            )
-        )
-    if not definition:
-        hub.problems.append(
-            LoadProblem(
-                "META001",
-                source,
-                source.body_start,
-                source.body_start,
-                "glossary entry has no definition: write it as the first paragraph after the front matter",
-            )
-        )
-    hub.terms[term.id] = term
-
-
-def _span_of(source: SourceFile, key: str) -> tuple[int, int]:
-    return source.value_span(key) or (0, 3)
-
-
-def _fields(values: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if key not in ("extra", "smarthub")}
+_COMMON_KEYS = frozenset(field.name for field in COMMON)

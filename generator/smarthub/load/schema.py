@@ -1,8 +1,9 @@
-"""The front-matter contract of each kind of file, and its validation.
+"""Validating front matter against a kind's contract, with the line, key and remedy of each problem.
 
-The contract is small and declarative (a handful of value kinds), and every problem must
-name the exact line and key with a remedy, so it is written here rather than expressed
-in JSON Schema, whose errors would need translating back into positions and advice.
+The contract is the model dataclass itself (``model/contract.py`` derives its ``Field``s:
+names, value kinds, required keys, choices). Validation is written here rather than handed
+to JSON Schema (which ``smarthub schema`` still publishes from the same fields) or to a
+validation library, because every problem must name the exact line and key with a remedy.
 """
 
 from __future__ import annotations
@@ -11,10 +12,16 @@ import datetime as dt
 import difflib
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from smarthub.model.contract import Field, fields_of
+from smarthub.model.entities import AvoidForm, Objection
+from smarthub.model.fields import SETTING_IDS
 from smarthub.model.source import LoadProblem, SourceFile
 from smarthub.yamlsafe import shown, shown_inline
+
+if TYPE_CHECKING:
+    from smarthub.kinds import Kind
 
 
 def _key_text(key: Any) -> str:
@@ -26,72 +33,12 @@ def _key_text(key: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-@dataclass(frozen=True)
-class Field:
-    """One front-matter key: its value kind, whether it is required, and allowed choices."""
-
-    name: str
-    kind: str  # text | ids | texts | date | choice | avoid | objections | mapping
-    required: bool = False
-    choices: tuple[str, ...] = ()
-
-
 AVOID_CASES = ("any", "exact")  # an avoided form's `case`: any spelling, or only as listed
-_COMMON = (Field("extra", "mapping"), Field("smarthub", "mapping"))
-SCHEMAS: dict[str, tuple[Field, ...]] = {
-    "term": (
-        Field("term", "text", required=True),
-        Field("abbreviation", "text"),
-        Field("aliases", "texts"),
-        Field("avoid", "avoid"),
-        Field("casing", "choice", choices=("any", "exact", "sentence")),
-        Field("status", "choice", choices=("approved", "proposed", "deprecated")),
-        Field("replaced_by", "text"),
-        Field("owner", "text", required=True),
-        Field("approved_by", "ids"),
-        Field("related", "ids"),
-        Field("reviewed", "date"),
-        *_COMMON,
-    ),
-    "persona": (
-        Field("name", "text", required=True),
-        Field("role", "text", required=True),
-        Field("owner", "text", required=True),
-        Field("segment", "text"),
-        Field("goals", "texts"),
-        Field("pains", "texts"),
-        Field("channels", "texts"),
-        Field("objections", "objections"),
-        Field("reviewed", "date"),
-        *_COMMON,
-    ),
-    "playbook": (
-        Field("title", "text", required=True),
-        Field("owner", "text", required=True),
-        Field("reviewed", "date", required=True),
-        Field("audience", "ids"),
-        Field("personas", "ids"),
-        Field("stages", "ids"),
-        Field("summary", "text"),
-        Field("tags", "texts"),
-        *_COMMON,
-    ),
-    "asset": (
-        Field("title", "text", required=True),
-        Field("type", "text", required=True),
-        Field("owner", "text", required=True),
-        Field("status", "choice", required=True, choices=("draft", "published", "retired")),
-        Field("reviewed", "date", required=True),
-        Field("personas", "ids"),
-        Field("stages", "ids"),
-        Field("summary", "text"),
-        Field("tags", "texts"),
-        *_COMMON,
-    ),
-    # Section pages (index.md) may carry any MkDocs or Material key; only these are checked.
-    "page": (Field("title", "text"), Field("summary", "text"), *_COMMON),
-}
-_OPEN_KINDS = frozenset({"page"})
+
+
+def schema(kind: Kind) -> tuple[Field, ...]:
+    """The front-matter contract of a kind of file."""
+    return fields_of(kind.model)
 
 
 @dataclass
@@ -103,12 +50,12 @@ class Validated:
     usable: bool
 
 
-def validate(source: SourceFile, kind: str) -> Validated:
+def validate(source: SourceFile, kind: Kind) -> Validated:
     """Check ``source.meta`` against the contract for ``kind``."""
-    fields = {field.name: field for field in SCHEMAS[kind]}
+    fields = {field.name: field for field in schema(kind)}
     problems: list[LoadProblem] = []
     values: dict[str, Any] = {}
-    usable = source.has_front_matter or kind in _OPEN_KINDS
+    usable = source.has_front_matter or kind.open_front_matter
     meta = source.meta
 
     def report(
@@ -118,7 +65,7 @@ def validate(source: SourceFile, kind: str) -> Validated:
         start, end = span or (0, 3)
         problems.append(LoadProblem("META001", source, start, end, message, suggestion))
 
-    if kind not in _OPEN_KINDS:
+    if not kind.open_front_matter:
         for key in meta:
             key = _key_text(key)
             if key not in fields:
@@ -162,7 +109,9 @@ def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
     kind = field.kind
     if kind == "text":
         if isinstance(value, str) and value.strip():
-            if field.name == "replaced_by":  # an id (see SourceFile.id)
+            if (
+                field.refers_to and field.refers_to not in SETTING_IDS
+            ):  # a file name: see SourceFile.id
                 return unicodedata.normalize("NFC", value.strip()), None
             return value.strip(), None
         if isinstance(value, bool | int | float | dt.date):
@@ -226,10 +175,10 @@ def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
     shape = "a text or {text: ..., reason: ..., case: any | exact}"
     if not isinstance(value, list):
         return None, f"must be a list of forms, each {shape}"
-    forms: list[tuple[str, str | None, str]] = []
+    forms: list[AvoidForm] = []
     for item in value:
         if isinstance(item, str) and item.strip():
-            forms.append((item.strip(), None, "any"))
+            forms.append(AvoidForm(item.strip()))
         elif (
             isinstance(item, dict)
             and isinstance(item.get("text"), str)
@@ -245,7 +194,7 @@ def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
                     "'exact' (only the form written as listed)",
                 )
             text, reason = item["text"].strip(), (item.get("reason") or "").strip() or None
-            forms.append((text, reason, case))
+            forms.append(AvoidForm(text, reason, case))
         else:
             return None, f"has an entry that is not {shape}: {shown(item)}"
     return forms, None
@@ -254,14 +203,14 @@ def _coerce_avoid(value: Any) -> tuple[Any, str | None]:
 def _coerce_objections(value: Any) -> tuple[Any, str | None]:
     if not isinstance(value, list):
         return None, "must be a list of {objection: ..., response: ...}"
-    pairs: list[tuple[str, str]] = []
+    pairs: list[Objection] = []
     for item in value:
         if (
             isinstance(item, dict)
             and set(item) == {"objection", "response"}
             and all(isinstance(text, str) and text.strip() for text in item.values())
         ):
-            pairs.append((item["objection"].strip(), item["response"].strip()))
+            pairs.append(Objection(item["objection"].strip(), item["response"].strip()))
         else:
             return (
                 None,

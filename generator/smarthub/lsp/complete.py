@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from smarthub.load.schema import SCHEMAS
+from smarthub import kinds
+from smarthub.load.schema import schema
 from smarthub.lsp.document import Document
-from smarthub.lsp.hover import TEAM_KEYS, TERM_KEYS, persona_markdown, term_markdown
+from smarthub.lsp.hover import persona_markdown, term_markdown
+from smarthub.model.contract import Field
 
 MIN_PREFIX = 3  # letters typed before glossary forms are offered in prose
 
@@ -33,31 +35,36 @@ def completions(document: Document, offset: int) -> list[types.CompletionItem]:
 def _id_items(document: Document, key: str, replace: types.Range) -> list[types.CompletionItem]:
     hub = document.checked.hub
     config = hub.config
-    kind = document.checked.source.kind
+    field = _field(kinds.get(document.checked.source.kind), key)
+    refers_to = field.refers_to if field is not None else None
     choices: list[tuple[str, str, str | None]] = []  # id, detail, documentation
-    if key == "personas":
+    if refers_to == kinds.PERSONA.name:
         choices = [
             (id_, persona.name, persona_markdown(hub, persona))
             for id_, persona in sorted(hub.personas.items())
         ]
-    elif key == "stages":
+    elif refers_to == "stage":
         choices = [
             (stage, f"journey stage {place}", None) for place, stage in enumerate(config.journey, 1)
         ]
-    elif key == "type" and kind == "asset":
+    elif refers_to == "asset type":
         choices = [(name, "asset type", None) for name in config.asset_types]
-    elif key in TEAM_KEYS:
+    elif refers_to == "team":
         choices = [(team, "team", None) for team in config.teams]
-    elif key in TERM_KEYS:
+    elif refers_to == kinds.TERM.name:
         choices = [
             (id_, term.term, term_markdown(hub, term))
             for id_, term in sorted(hub.terms.items())
             if id_ != document.checked.source.id
         ]
-    else:
-        field = next((field for field in SCHEMAS.get(kind, ()) if field.name == key), None)
-        if field is not None and field.choices:
-            choices = [(choice, key, None) for choice in field.choices]
+    elif refers_to in hub.entries:  # a kind added to the table
+        row = kinds.get(refers_to)
+        choices = [
+            (id_, row.title(entry), None)
+            for id_, entry in sorted(hub.entries_of(refers_to).items())
+        ]
+    elif field is not None and field.choices:
+        choices = [(choice, key, None) for choice in field.choices]
     return [
         types.CompletionItem(
             label=id_,
@@ -70,6 +77,23 @@ def _id_items(document: Document, key: str, replace: types.Range) -> list[types.
         )
         for id_, detail, doc in choices
     ]
+
+
+def _field(kind: kinds.Kind, key: str) -> Field | None:
+    """The key's field in the kind's front matter; in a section page, which takes any key,
+    a key naming ids in another kind (``personas``, ``owner``...)."""
+    own = next((field for field in schema(kind) if field.name == key), None)
+    if own is not None or not kind.open_front_matter:
+        return own
+    return next(
+        (
+            field
+            for other in kinds.all_kinds()
+            for field in schema(other)
+            if field.name == key and field.refers_to
+        ),
+        None,
+    )
 
 
 def _form_items(document: Document, typed: str, replace: types.Range) -> list[types.CompletionItem]:

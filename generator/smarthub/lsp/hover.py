@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from smarthub import kinds
+from smarthub.load.schema import schema
 from smarthub.matcher import Form
 from smarthub.model import Hub, Persona, Term
 
-TEAM_KEYS = ("owner", "audience", "approved_by")
-TERM_KEYS = ("related", "replaced_by")
 _STATUS = {
     "approved": "approved",
     "proposed": "proposed (not agreed yet)",
@@ -57,18 +57,24 @@ def persona_markdown(hub: Hub, persona: Persona) -> str:
 def id_markdown(hub: Hub, key: str, word: str) -> str | None:
     """Hover text for an id written as the value of a front-matter key, if it names something."""
     config = hub.config
-    if key == "personas" and word in hub.personas:
+    names = {
+        field.refers_to
+        for kind in kinds.all_kinds()
+        for field in schema(kind)
+        if field.name == key and field.refers_to
+    }
+    if kinds.PERSONA.name in names and word in hub.personas:
         return persona_markdown(hub, hub.personas[word])
-    if key == "stages" and word in config.journey:
+    if "stage" in names and word in config.journey:
         place = config.journey.index(word) + 1
         text = f"**{word}** · journey stage {place} of {len(config.journey)}: {' → '.join(config.journey)}"
         term = hub.terms.get(word)
         return text + (f"\n\n{term.definition}" if term and term.definition else "")
-    if key in TERM_KEYS and word in hub.terms:
+    if kinds.TERM.name in names and word in hub.terms:
         return term_markdown(hub, hub.terms[word])
-    if key in TEAM_KEYS and word in config.teams:
+    if "team" in names and word in config.teams:
         return f"**{word}** · a team of this hub ({', '.join(config.teams)})"
-    if key == "type" and word in config.asset_types:
+    if "asset type" in names and word in config.asset_types:
         return f"**{word}** · an asset type of this hub ({', '.join(config.asset_types)})"
     return None
 

@@ -11,7 +11,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from smarthub import __version__
+from smarthub import __version__, kinds
 from smarthub.buffer import HubSnapshot, kind_of
 from smarthub.config import ConfigError
 from smarthub.lsp.actions import FIX_ALL, code_actions, diagnostic
@@ -163,8 +163,8 @@ def _shared(server: SmarthubServer, path: Path) -> bool:
         config = snapshot.config
         if path == snapshot.config_file:
             return True
-        for folder in (config.glossary_dir, config.personas_dir, config.playbooks_dir):
-            if path.is_relative_to(config.root / folder):
+        for kind in kinds.all_kinds():
+            if not kind.in_docs and path.is_relative_to(config.root / kind.folder(config)):
                 return True
     return False
 

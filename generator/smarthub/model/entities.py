@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from smarthub.model.fields import key, not_a_key
 from smarthub.model.source import LoadProblem, SourceFile
 
 if TYPE_CHECKING:
@@ -25,23 +26,48 @@ class AvoidForm:
     case: str = "any"
 
 
-@dataclass
+_OWNER = "The team that owns this entry."
+_REVIEWED = "The date the entry was last verified, YYYY-MM-DD."
+_TITLE = "The title shown in the site."
+_PERSONAS = "Ids of the personas this is for."
+_STAGES = "Journey stages this is for."
+_SUMMARY = "One sentence shown in lists and search."
+_TAGS = "Free tags."
+
+
+# Fields are keyword-only so that they can follow the front matter's own order (the order
+# of `smarthub schema` and of "allowed keys are ..."), required keys among optional ones.
+@dataclass(kw_only=True)
 class Term:
     """A glossary entry: one agreed term with its accepted and forbidden forms."""
 
-    source: SourceFile
-    term: str
-    owner: str
-    definition: str = ""
-    abbreviation: str | None = None
-    aliases: list[str] = field(default_factory=list)
-    avoid: list[AvoidForm] = field(default_factory=list)
-    casing: str = "any"
-    status: str = "approved"
-    replaced_by: str | None = None
-    approved_by: list[str] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    reviewed: dt.date | None = None
+    source: SourceFile = not_a_key()
+    term: str = key("The canonical (preferred) form of the term.")
+    abbreviation: str | None = key("The abbreviation, matched in its exact case.", default=None)
+    aliases: list[str] = key("Admitted forms, never flagged.", default_factory=list)
+    avoid: list[AvoidForm] = key(
+        "Forbidden forms, flagged as TERM001: a text or {text, reason, case}.", default_factory=list
+    )
+    casing: str = key(
+        "any (default), exact, or sentence.", default="any", choices=("any", "exact", "sentence")
+    )
+    status: str = key(
+        "The entry's status.", default="approved", choices=("approved", "proposed", "deprecated")
+    )
+    replaced_by: str | None = key(
+        "The id of the term to use instead (required when deprecated).",
+        default=None,
+        refers_to="term",
+    )
+    owner: str = key(_OWNER, refers_to="team")
+    approved_by: list[str] = key(
+        "The teams that signed the definition off.", default_factory=list, refers_to="team"
+    )
+    related: list[str] = key(
+        "Ids of related glossary terms.", default_factory=list, refers_to="term"
+    )
+    reviewed: dt.date | None = key(_REVIEWED, default=None)
+    definition: str = not_a_key(default="")  # the body's first paragraph
 
     @property
     def id(self) -> str:
@@ -62,20 +88,22 @@ class Objection:
     response: str
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Persona:
     """A buyer persona."""
 
-    source: SourceFile
-    name: str
-    role: str
-    owner: str
-    segment: str | None = None
-    goals: list[str] = field(default_factory=list)
-    pains: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
-    objections: list[Objection] = field(default_factory=list)
-    reviewed: dt.date | None = None
+    source: SourceFile = not_a_key()
+    name: str = key("The persona's name.")
+    role: str = key("The persona's job title.")
+    owner: str = key(_OWNER, refers_to="team")
+    segment: str | None = key(default=None)
+    goals: list[str] = key(default_factory=list)
+    pains: list[str] = key(default_factory=list)
+    channels: list[str] = key(default_factory=list)
+    objections: list[Objection] = key(
+        "Objections the persona raises, each with the agreed response.", default_factory=list
+    )
+    reviewed: dt.date | None = key(_REVIEWED, default=None)
 
     @property
     def id(self) -> str:
@@ -83,19 +111,21 @@ class Persona:
         return self.source.id
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Playbook:
     """A shared way of working between the teams."""
 
-    source: SourceFile
-    title: str
-    owner: str
-    reviewed: dt.date | None = None
-    audience: list[str] = field(default_factory=list)
-    personas: list[str] = field(default_factory=list)
-    stages: list[str] = field(default_factory=list)
-    summary: str | None = None
-    tags: list[str] = field(default_factory=list)
+    source: SourceFile = not_a_key()
+    title: str = key(_TITLE)
+    owner: str = key(_OWNER, refers_to="team")
+    reviewed: dt.date = key(_REVIEWED)
+    audience: list[str] = key(
+        "The teams this playbook is for.", default_factory=list, refers_to="team"
+    )
+    personas: list[str] = key(_PERSONAS, default_factory=list, refers_to="persona")
+    stages: list[str] = key(_STAGES, default_factory=list, refers_to="stage")
+    summary: str | None = key(_SUMMARY, default=None)
+    tags: list[str] = key(_TAGS, default_factory=list)
 
     @property
     def id(self) -> str:
@@ -103,20 +133,20 @@ class Playbook:
         return self.source.id
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Asset:
     """A sales-enablement asset under the docs folder (battlecard, case study, ...)."""
 
-    source: SourceFile
-    title: str
-    type: str
-    owner: str
-    status: str
-    reviewed: dt.date | None = None
-    personas: list[str] = field(default_factory=list)
-    stages: list[str] = field(default_factory=list)
-    summary: str | None = None
-    tags: list[str] = field(default_factory=list)
+    source: SourceFile = not_a_key()
+    title: str = key(_TITLE)
+    type: str = key("The asset type (one of the hub's asset_types).", refers_to="asset type")
+    owner: str = key(_OWNER, refers_to="team")
+    status: str = key("The entry's status.", choices=("draft", "published", "retired"))
+    reviewed: dt.date = key(_REVIEWED)
+    personas: list[str] = key(_PERSONAS, default_factory=list, refers_to="persona")
+    stages: list[str] = key(_STAGES, default_factory=list, refers_to="stage")
+    summary: str | None = key(_SUMMARY, default=None)
+    tags: list[str] = key(_TAGS, default_factory=list)
 
     @property
     def id(self) -> str:
@@ -124,36 +154,58 @@ class Asset:
         return self.source.id
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Page:
     """A plain page under the docs folder (an ``index.md``): checked for language only."""
 
-    source: SourceFile
-    title: str | None = None
+    source: SourceFile = not_a_key()
+    title: str | None = key(_TITLE, default=None)
+    summary: str | None = key(_SUMMARY, default=None)
 
 
 @dataclass
 class Hub:
-    """The loaded, cross-linked whole: every entry by id, and the problems met on the way."""
+    """The loaded, cross-linked whole: every entry by id, and the problems met on the way.
+
+    ``entries`` holds each kind's entries by id, under the kind's name (see
+    ``smarthub.kinds``); ``terms``, ``personas``, ``playbooks`` and ``assets`` are views of it.
+    Section pages (``index.md``) have no id of their own and are listed in ``pages``.
+    """
 
     config: HubConfig
-    terms: dict[str, Term] = field(default_factory=dict)
-    personas: dict[str, Persona] = field(default_factory=dict)
-    playbooks: dict[str, Playbook] = field(default_factory=dict)
-    assets: dict[str, Asset] = field(default_factory=dict)
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     pages: list[Page] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
     problems: list[LoadProblem] = field(default_factory=list)
 
-    def entry_for(self, source: SourceFile) -> Term | Persona | Playbook | Asset | Page | None:
+    def entries_of(self, kind: str) -> dict[str, Any]:
+        """The entries of one kind by id (empty when none loaded)."""
+        return self.entries.setdefault(kind, {})
+
+    @property
+    def terms(self) -> dict[str, Term]:
+        """Glossary entries by id."""
+        return self.entries_of("term")
+
+    @property
+    def personas(self) -> dict[str, Persona]:
+        """Personas by id."""
+        return self.entries_of("persona")
+
+    @property
+    def playbooks(self) -> dict[str, Playbook]:
+        """Playbooks by id."""
+        return self.entries_of("playbook")
+
+    @property
+    def assets(self) -> dict[str, Asset]:
+        """Assets by id."""
+        return self.entries_of("asset")
+
+    def entry_for(self, source: SourceFile) -> Any:
         """The entry loaded from a source file, if it loaded."""
-        table = {
-            "term": self.terms,
-            "persona": self.personas,
-            "playbook": self.playbooks,
-            "asset": self.assets,
-        }
-        if source.kind in table:
-            entry = table[source.kind].get(source.id)
+        table = self.entries.get(source.kind)
+        if table is not None:
+            entry = table.get(source.id)
             return entry if entry is not None and entry.source is source else None
         return next((page for page in self.pages if page.source is source), None)

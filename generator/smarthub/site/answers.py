@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from smarthub import kinds
 from smarthub.site import paths
 from smarthub.site.index import HubIndex
 
@@ -118,7 +119,27 @@ def answers(index: HubIndex) -> list[Answer]:
                 (asset.title,),
             )
         )
+    found += _other_kinds(index)
     return found
+
+
+def _other_kinds(index: HubIndex) -> list[Answer]:
+    """Entries of kinds added to the table: their title, and their summary if they have one."""
+    described = {kind.name for kind in (kinds.TERM, kinds.PERSONA, kinds.PLAYBOOK, kinds.ASSET)}
+    return [
+        Answer(
+            paths.entry_page(index.config, entry),
+            paths.label(kind.name),
+            kind.title(entry),
+            one_line(getattr(entry, "summary", None)),
+            (),
+            hasattr(entry, "reviewed") and index.review(entry).overdue,
+            (kind.title(entry),),
+        )
+        for kind in kinds.all_kinds()
+        if kind.keyed and kind.name not in described
+        for entry in index.entries(kind)
+    ]
 
 
 def _facts(*facts: str) -> tuple[str, ...]:

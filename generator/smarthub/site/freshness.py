@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from smarthub import kinds
 from smarthub.model.reviews import Reviewable, is_overdue, review_due
 from smarthub.site import paths
 from smarthub.site.index import HubIndex
@@ -39,15 +40,18 @@ class OwnerReviews:
 
 
 def _entries(index: HubIndex) -> list[tuple[str, str, str, Reviewable]]:
-    hub = index.hub
-    found: list[tuple[str, str, str, Reviewable]] = []
-    found += [("Term", t.term, paths.term_page(t.id), t) for t in hub.terms.values()]
-    found += [("Persona", p.name, paths.persona_page(p.id), p) for p in hub.personas.values()]
-    found += [("Playbook", p.title, paths.playbook_page(p.id), p) for p in hub.playbooks.values()]
-    found += [
-        (paths.label(a.type), a.title, paths.asset_page(index.config, a), a) for a in index.assets
+    """``(what it is, title, page, entry)`` of every published entry with an owner and a review
+    date; an entry with a type (an asset) is labelled by its type."""
+    return [
+        (
+            paths.label(getattr(entry, "type", None) or kind.name),
+            kind.title(entry),
+            paths.entry_page(index.config, entry),
+            entry,
+        )
+        for kind in kinds.with_keys("owner", "reviewed")
+        for entry in index.entries(kind)
     ]
-    return found
 
 
 def needs_review(index: HubIndex, within_days: int = DUE_SOON_DAYS) -> list[OwnerReviews]:

@@ -10,8 +10,9 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from smarthub import kinds
 from smarthub.matcher import Occurrence, TermMatcher
 from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term, TextRegion
 from smarthub.model.reviews import Reviewable, is_overdue, review_due
@@ -48,7 +49,7 @@ class PageRef:
 
     title: str
     page: str  # docs-relative path
-    kind: str  # term | persona | playbook | asset | page
+    kind: str  # the kind's name: term, persona, playbook, asset, page...
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,15 @@ class HubIndex:
             for asset in self.hub.assets.values()
             if not self.is_shown(asset)
         }
+
+    def entries(self, kind: kinds.Kind) -> list[Any]:
+        """The entries of a kind this build publishes, in title order (section pages excepted)."""
+        if kind is kinds.ASSET:
+            return self.assets  # drafts and retired ones only when asked for
+        return sorted(
+            self.hub.entries_of(kind.name).values(),
+            key=lambda entry: (kind.title(entry).casefold(), entry.id),
+        )
 
     def terms_sorted(self) -> list[Term]:
         """Glossary entries in A–Z order of their names."""
@@ -156,7 +166,8 @@ class HubIndex:
             for _, occurrences in self._occurrences(source):
                 for found in occurrences:
                     if found.form.accepted and not (
-                        ref.kind == "term" and ref.page == paths.term_page(found.form.term_id)
+                        ref.kind == kinds.TERM.name
+                        and ref.page == paths.term_page(found.form.term_id)
                     ):
                         used[found.form.term_id][ref.page] = ref
         return {
@@ -172,23 +183,13 @@ class HubIndex:
     def _pages_with_sources(self) -> list[tuple[PageRef, SourceFile]]:
         hub = self.hub
         found: list[tuple[PageRef, SourceFile]] = []
-        for term in hub.terms.values():
-            found.append((PageRef(term.term, paths.term_page(term.id), "term"), term.source))
-        for persona in hub.personas.values():
-            found.append(
-                (PageRef(persona.name, paths.persona_page(persona.id), "persona"), persona.source)
-            )
-        for playbook in hub.playbooks.values():
-            found.append(
-                (
-                    PageRef(playbook.title, paths.playbook_page(playbook.id), "playbook"),
-                    playbook.source,
-                )
-            )
-        for asset in self.assets:
-            found.append(
-                (PageRef(asset.title, paths.asset_page(self.config, asset), "asset"), asset.source)
-            )
+        for kind in kinds.all_kinds():
+            if not kind.keyed:
+                continue
+            shown = self.assets if kind is kinds.ASSET else hub.entries_of(kind.name).values()
+            for entry in shown:
+                page = paths.entry_page(self.config, entry)
+                found.append((PageRef(kind.title(entry), page, kind.name), entry.source))
         for page in hub.pages:
             docs_page = paths.docs_path(self.config, page.source.path)
             title = page.title or (

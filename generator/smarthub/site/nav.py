@@ -10,6 +10,7 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
+from smarthub import kinds
 from smarthub.site import paths
 from smarthub.site.index import HubIndex
 
@@ -27,26 +28,10 @@ def build_nav(
     config = index.config
     generated = set(generated)
     nav: list[NavItem] = [{"Home": paths.HOME}]
-    # Term pages stay out of the nav: dozens of them would bury every other section in the
-    # sidebar. The A–Z index and search lead to them.
-    nav.append({"Glossary": paths.GLOSSARY_INDEX})
-    nav.append(
-        {
-            "Personas": [
-                paths.PERSONAS_INDEX,
-                *(paths.persona_page(p.id) for p in index.personas_sorted()),
-            ]
-        }
-    )
-    nav.append({"Buyer journey": paths.JOURNEY})
-    nav.append(
-        {
-            "Playbooks": [
-                paths.PLAYBOOKS_INDEX,
-                *(paths.playbook_page(p.id) for p in index.playbooks_sorted()),
-            ]
-        }
-    )
+    for kind in kinds.generated():
+        nav.append(_section(index, kind))
+        if kind is kinds.PERSONA:  # the journey is read persona by persona
+            nav.append({"Buyer journey": paths.JOURNEY})
     if paths.VOICE in generated:
         nav.append({"Brand voice rules": paths.VOICE})
     catalog: list[NavItem] = [
@@ -85,3 +70,16 @@ def build_nav(
         section = {title: ordered}
         (catalog if any(page in asset_titles for page in pages) else nav).append(section)
     return nav
+
+
+def _section(index: HubIndex, kind: kinds.Kind) -> NavItem:
+    """A generated kind's section: its index page, then its pages unless the kind says not."""
+    title = kind.section or paths.label(kind.site_folder or kind.name)
+    pages = (
+        [kind.page(entry.id) for entry in index.entries(kind)]
+        if kind.nav_pages or kind.index_page is None
+        else []
+    )
+    listed = [kind.index_page, *pages] if kind.index_page else pages
+    # A kind without pages of its own in the nav (the glossary) is its index page alone.
+    return {title: listed[0] if len(listed) == 1 and not kind.nav_pages else listed}

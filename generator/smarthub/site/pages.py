@@ -7,10 +7,12 @@ and ``smarthub stage`` (for any other engine) publish the same pages.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
 
+from smarthub import kinds
 from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
 from smarthub.site import paths
 from smarthub.site.freshness import DUE_SOON_DAYS, needs_review
@@ -81,15 +83,24 @@ class PageRenderer:
 
     def playbook(self, playbook: Playbook) -> str:
         """A playbook's page: who it is for, then its body."""
-        page = paths.playbook_page(playbook.id)
-        body = self.body(page, playbook.source)
+        return self.entry(kinds.PLAYBOOK, playbook)
+
+    def entry(self, kind: kinds.Kind, entry: Any) -> str:
+        """An entry's page from its kind's template: the entry (as ``entry`` and under the
+        kind's name), its body, whether the body has its own title, and its review state."""
+        assert kind.page_template is not None, f"{kind.name} pages are not generated"
+        page = kind.page(entry.id)
+        body = self.body(page, entry.source)
+        reviewed = hasattr(entry, "reviewed")
         return self.render(
-            "playbook.md.j2",
+            kind.page_template,
             page,
-            playbook=playbook,
+            **{kind.name: entry},
+            entry=entry,
+            kind=kind,
             body=body,
             has_title=bool(_LEADING_H1.match(body)),
-            review=self.index.review(playbook),
+            review=self.index.review(entry) if reviewed else None,
         )
 
     def asset_header(self, asset: Asset) -> str:
@@ -121,9 +132,11 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
     """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page)."""
     renderer = PageRenderer(index)
     pages = {
-        paths.GLOSSARY_INDEX: renderer.render("glossary_index.md.j2", paths.GLOSSARY_INDEX),
-        paths.PERSONAS_INDEX: renderer.render("personas_index.md.j2", paths.PERSONAS_INDEX),
-        paths.PLAYBOOKS_INDEX: renderer.render("playbooks_index.md.j2", paths.PLAYBOOKS_INDEX),
+        kind.index_page: renderer.render(kind.index_template, kind.index_page, kind=kind)
+        for kind in kinds.generated()
+        if kind.index_page and kind.index_template
+    }
+    pages |= {
         paths.JOURNEY: renderer.render("journey.md.j2", paths.JOURNEY),
         paths.CATALOG_BY_TYPE: renderer.render(
             "catalog_by_type.md.j2", paths.CATALOG_BY_TYPE, filters=catalog_filters(index)
@@ -142,12 +155,12 @@ def generate_pages(index: HubIndex) -> dict[str, str]:
     }
     if index.config.voice.configured:
         pages[paths.VOICE] = renderer.render("voice.md.j2", paths.VOICE)
-    for term in index.hub.terms.values():
-        pages[paths.term_page(term.id)] = renderer.term(term)
-    for persona in index.hub.personas.values():
-        pages[paths.persona_page(persona.id)] = renderer.persona(persona)
-    for playbook in index.hub.playbooks.values():
-        pages[paths.playbook_page(playbook.id)] = renderer.playbook(playbook)
+    # Terms and personas gather more than their own entry (usage, content by stage).
+    special = {kinds.TERM.name: renderer.term, kinds.PERSONA.name: renderer.persona}
+    for kind in kinds.generated():
+        render = special.get(kind.name) or functools.partial(renderer.entry, kind)
+        for entry in index.hub.entries_of(kind.name).values():
+            pages[kind.page(entry.id)] = render(entry)
     return pages
 
 

@@ -11,15 +11,26 @@ import hashlib
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
+from smarthub import kinds
 from smarthub.config import HubConfig
 from smarthub.model import Asset
 
 HOME = "index.md"
-GLOSSARY_INDEX = "glossary/index.md"
-PERSONAS_INDEX = "personas/index.md"
-PLAYBOOKS_INDEX = "playbooks/index.md"
+
+
+def _index_of(kind: kinds.Kind) -> str:
+    page = kind.index_page
+    assert page is not None, f"{kind.name} has no index page"
+    return page
+
+
+# The generated kinds' index pages, named by the kind table (<site_folder>/index.md).
+GLOSSARY_INDEX = _index_of(kinds.TERM)
+PERSONAS_INDEX = _index_of(kinds.PERSONA)
+PLAYBOOKS_INDEX = _index_of(kinds.PLAYBOOK)
 JOURNEY = "journey/index.md"
 CATALOG_BY_TYPE = "catalog/index.md"
 CATALOG_BY_PERSONA = "catalog/by-persona.md"
@@ -35,17 +46,17 @@ NEEDS_REVIEW = "review/index.md"
 
 def term_page(term_id: str) -> str:
     """The page of a glossary entry."""
-    return f"glossary/{term_id}.md"
+    return kinds.TERM.page(term_id)
 
 
 def persona_page(persona_id: str) -> str:
     """The page of a persona."""
-    return f"personas/{persona_id}.md"
+    return kinds.PERSONA.page(persona_id)
 
 
 def playbook_page(playbook_id: str) -> str:
     """The page of a playbook."""
-    return f"playbooks/{playbook_id}.md"
+    return kinds.PLAYBOOK.page(playbook_id)
 
 
 def docs_path(config: HubConfig, path: Path) -> str:
@@ -56,6 +67,12 @@ def docs_path(config: HubConfig, path: Path) -> str:
 def asset_page(config: HubConfig, asset: Asset) -> str:
     """The page of an asset: where its file sits in the docs folder."""
     return docs_path(config, asset.source.path)
+
+
+def entry_page(config: HubConfig, entry: Any) -> str:
+    """The page of any entry: its kind's generated page, or where its file sits in docs."""
+    kind = kinds.get(entry.source.kind)
+    return kind.page(entry.id) if kind.site_folder else docs_path(config, entry.source.path)
 
 
 def link(from_page: str, to_page: str, fragment: str | None = None) -> str:

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from pathspec.gitignore import GitIgnoreSpec
 
-from smarthub import baseline
+from smarthub import baseline, kinds
 from smarthub.baseline import Baseline
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
@@ -126,7 +126,11 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.user_nav = config.nav is not None
         # Term pages are reached from the A-Z index and search, not the sidebar; saying so
         # keeps MkDocs from listing every term as "not included in the nav" on each build.
-        term_pages = GitIgnoreSpec.from_lines(["/glossary/*.md", "!/glossary/index.md"])
+        unlisted = [kind for kind in kinds.generated() if not kind.nav_pages]
+        term_pages = GitIgnoreSpec.from_lines(
+            [f"/{kind.site_folder}/*.md" for kind in unlisted]
+            + [f"!/{kind.index_page}" for kind in unlisted if kind.index_page]
+        )
         config.not_in_nav = config.not_in_nav + term_pages if config.not_in_nav else term_pages
         return config
 
@@ -272,12 +276,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
     ) -> LiveReloadServer:
         """Rebuild on edits to the glossary, personas and playbooks too (they live outside docs)."""
         assert self.hub_config is not None
-        for folder in (
-            self.hub_config.glossary_dir,
-            self.hub_config.personas_dir,
-            self.hub_config.playbooks_dir,
-        ):
-            if (self.hub_config.root / folder).is_dir():
+        for folder in kinds.source_folders(self.hub_config):
+            if folder != self.hub_config.docs_dir and (self.hub_config.root / folder).is_dir():
                 server.watch(str(self.hub_config.root / folder))
         return server
 

@@ -12,22 +12,18 @@ import html
 from pathlib import Path
 from urllib.parse import quote
 
-from smarthub.site import paths
+from smarthub import kinds
 from smarthub.site.index import HubIndex
 
 
 def sources_of_pages(index: HubIndex) -> dict[str, str]:
-    """The hub-relative source file of each generated term, persona and playbook page."""
+    """The hub-relative source file of each generated entry page (terms, personas, ...)."""
     root = index.config.root.resolve()
-    hub = index.hub
-    found: dict[str, str] = {}
-    for term in hub.terms.values():
-        found[paths.term_page(term.id)] = _relative(term.source.path, root)
-    for persona in hub.personas.values():
-        found[paths.persona_page(persona.id)] = _relative(persona.source.path, root)
-    for playbook in hub.playbooks.values():
-        found[paths.playbook_page(playbook.id)] = _relative(playbook.source.path, root)
-    return found
+    return {
+        kind.page(entry.id): _relative(entry.source.path, root)
+        for kind in kinds.generated()
+        for entry in index.hub.entries_of(kind.name).values()
+    }
 
 
 def _relative(path: Path, root: Path) -> str:

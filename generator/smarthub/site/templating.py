@@ -16,6 +16,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
+from smarthub import kinds
 from smarthub.site import paths
 
 _INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]|])")
@@ -77,8 +78,12 @@ def gap() -> Markup:
 
 def environment() -> jinja2.Environment:
     """The environment that renders ``smarthub/templates/*.md.j2``."""
+    # Kinds that do not ship with smarthub bring their page templates in their own folder.
+    folders = [kind.template_folder for kind in kinds.all_kinds() if kind.template_folder]
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("smarthub", "templates"),
+        loader=jinja2.ChoiceLoader(
+            [jinja2.PackageLoader("smarthub", "templates"), jinja2.FileSystemLoader(folders)]
+        ),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
