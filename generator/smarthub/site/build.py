@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands.build import build
-from mkdocs.commands.serve import serve
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -89,12 +88,16 @@ def build_site(
 def serve_site(
     config: HubConfig, *, dev_addr: str | None = None, open_in_browser: bool = False
 ) -> None:
-    """Serve the site with live reload on edits to the docs, glossary, personas and playbooks."""
+    """Serve the site with live reload on edits to the docs, glossary, personas and playbooks.
+
+    A saved page rebuilds only the pages that show it (``smarthub.site.live``).
+    """
+    from smarthub.site.live import serve_preview
+
     require_search_engine(config)
-    options = {"dev_addr": dev_addr} if dev_addr else {}
     with mkdocs_logging():
         try:
-            serve(config_file=str(config.config_file), open_in_browser=open_in_browser, **options)
+            serve_preview(config, dev_addr=dev_addr, open_in_browser=open_in_browser)
         except ConfigurationError as error:
             raise ConfigError(
                 [f"{config.config_file.name}: {line}" for line in str(error).splitlines() if line]

@@ -162,27 +162,14 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         )
         if self.check_result is None:
             report_findings(result)
-        self.result = result
-        options = SiteOptions.for_hub(
-            self.hub_config,
-            drafts=self.drafts or self.command == "serve",
-            today=self.today or dt.date.today(),
-        )
-        index = HubIndex(result.hub, options, result.context)
-        self.renderer = PageRenderer(index)
-        self.assets_by_page = {
-            paths.asset_page(index.config, asset): asset for asset in index.assets
-        }
-        self.page_linker = None
-        self.linker_parts = (result.hub.terms, index.matcher)
+        index = self.adopt_result(result)
         self._leave_out_unchecked(files)
         for hidden in index.hidden_pages:
             found = files.get_file_from_path(hidden)
             if found is not None:
                 files.remove(found)
-        generated = generate_pages(index)
-        if files.get_file_from_path(paths.HOME) is None:
-            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
+        with_home = files.get_file_from_path(paths.HOME) is None
+        generated = self.generated_markdown(index, config, with_home=with_home)
         for page, markdown in generated.items():
             existing = files.get_file_from_path(page)
             if existing is not None and page != paths.HOME:
@@ -207,9 +194,41 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 if file.src_uri not in listed and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
+        return files
+
+    def adopt_result(self, result: CheckResult) -> HubIndex:
+        """Take ``result`` as the check the pages show; return the hub seen as a site.
+
+        ``on_files`` calls it once per build; ``smarthub serve`` again after re-checking a
+        saved page, so the pages it then re-renders show the new check.
+        """
+        assert self.hub_config is not None
+        self.result = result
+        options = SiteOptions.for_hub(
+            self.hub_config,
+            drafts=self.drafts or self.command == "serve",
+            today=self.today or dt.date.today(),
+        )
+        index = HubIndex(result.hub, options, result.context)
+        self.renderer = PageRenderer(index)
+        self.assets_by_page = {
+            paths.asset_page(index.config, asset): asset for asset in index.assets
+        }
+        self.page_linker = None
+        self.linker_parts = (result.hub.terms, index.matcher)
         self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
         self.page_sources = sources_of_pages(index)
-        return files
+        return index
+
+    def generated_markdown(
+        self, index: HubIndex, config: MkDocsConfig, *, with_home: bool
+    ) -> dict[str, str]:
+        """Every generated page's Markdown; the home page too when the docs have none."""
+        assert self.renderer is not None
+        generated = generate_pages(index)
+        if with_home:
+            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
+        return generated
 
     def _leave_out_unchecked(self, files: Files) -> None:
         """Remove what the check could not read: linked folders, links out, FIFOs, odd names.

@@ -1,0 +1,512 @@
+"""``smarthub serve``: a preview that rebuilds only the pages a save changes.
+
+The first build is a whole MkDocs build; it keeps what later saves need (MkDocs' config,
+files, nav and Jinja environment, the plugin's check and index). Then, on a save:
+
+- a page of the docs folder (an asset or an ``index.md``) is checked again on its own,
+  against the hub kept from the last build (``buffer.check_in_hub``, as the language server
+  checks a buffer), and the pages that show it are rendered again: its own page, the
+  generated pages whose Markdown changes (catalog, personas, journey, needs-review, a term's
+  "used in" list, the home page) and the search answers' table. When the page's front matter
+  keeps every value the listings show, only its own page and the term pages whose "used in"
+  lists it joined or left are looked at;
+- anything else (the glossary, personas, playbooks, ``mkdocs.yml``, a page added, deleted or
+  renamed, a static file, a change of the navigation or of a page's title) rebuilds
+  everything, as MkDocs' own ``serve`` does.
+
+The lunr index keeps every page: the rebuilt pages' entries are replaced, the others kept.
+Pages are written to a temporary file and renamed, and the server holds requests while a
+rebuild runs, so a browser never gets a half-written page.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Iterator
+from os.path import isfile, join
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build, get_context
+from mkdocs.config import load_config as load_mkdocs_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import _serve_url
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from smarthub import baseline as baselines
+from smarthub.buffer import check_in_hub, kind_of
+from smarthub.config import ConfigError, HubConfig
+from smarthub.engine import CheckResult, _enabled_codes
+from smarthub.findings import Finding
+from smarthub.model import Hub
+from smarthub.site import paths
+from smarthub.site.index import HubIndex
+from smarthub.site.nav import build_nav
+from smarthub.site.plugin import SmarthubPlugin, report_findings
+from smarthub.site.watch import PreviewServer, is_noise
+
+log = logging.getLogger("mkdocs.plugins.smarthub")
+
+MAX_PAGES_PER_REBUILD = 20  # more saved at once (a checkout, a search-and-replace): build all
+
+
+class FullBuild(Exception):
+    """A change the incremental rebuild does not cover: build everything."""
+
+
+class _Recorder(BasePlugin):
+    """Keeps what a whole build made, for the rebuilds of single pages after it."""
+
+    def __init__(self) -> None:
+        self.files: Files | None = None
+        self.nav: Navigation | None = None
+        self.env: object | None = None
+
+    @event_priority(-100)  # after every other plugin has had its say
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
+        return files
+
+    @event_priority(-100)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav = nav
+        return nav
+
+    @event_priority(-100)
+    def on_env(self, env: object, *, config: MkDocsConfig, files: Files) -> object:
+        self.env = env
+        return env
+
+
+@dataclasses.dataclass
+class Built:
+    """What the last whole build made: MkDocs' config, files, nav and template environment."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: object
+
+    @property
+    def plugin(self) -> SmarthubPlugin:
+        """The smarthub plugin of this build."""
+        plugin = self.config.plugins.get("smarthub")
+        assert isinstance(plugin, SmarthubPlugin)
+        return plugin
+
+
+Stamp = tuple[int, int, int] | None
+
+
+def stamp(path: str) -> Stamp:
+    """What says a file changed: its modification time, size and inode (None: no such file)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+
+class LivePreview:
+    """Builds the preview site once, then rebuilds what each batch of saved files changes."""
+
+    def __init__(self, hub_config: HubConfig, site_dir: str, dev_addr: str | None) -> None:
+        self.hub_config = hub_config
+        self.site_dir = site_dir
+        self.options = {"dev_addr": dev_addr} if dev_addr else {}
+        self.serve_url = ""
+        self.built: Built | None = None
+        self.stamps: dict[str, Stamp] = {}
+
+    def load(self) -> MkDocsConfig:
+        """``mkdocs.yml`` read afresh, for the temporary site folder and the served address."""
+        config = load_mkdocs_config(
+            config_file=str(self.hub_config.config_file), site_dir=self.site_dir, **self.options
+        )
+        if self.serve_url:
+            config.site_url = self.serve_url
+        return config
+
+    def build_all(self, config: MkDocsConfig | None = None) -> None:
+        """A whole MkDocs build, remembered for the single-page rebuilds after it."""
+        log.info("Building documentation...")
+        config = config or self.load()
+        recorder = _Recorder()
+        config.plugins["smarthub-serve"] = recorder
+        stamps = dict(self._stamps(config))  # before building: a save during it is noticed
+        self.built = None
+        build(config, serve_url=self.serve_url)
+        assert recorder.files is not None and recorder.nav is not None
+        self.built = Built(config, recorder.files, recorder.nav, recorder.env)
+        self.stamps = stamps
+
+    def _stamps(self, config: MkDocsConfig) -> Iterator[tuple[str, Stamp]]:
+        hub = self.hub_config
+        yield os.path.abspath(hub.config_file), stamp(os.path.abspath(hub.config_file))
+        folders = [config.docs_dir] + [
+            str(hub.root / name) for name in (hub.glossary_dir, hub.personas_dir, hub.playbooks_dir)
+        ]
+        for folder in folders:
+            for directory, _, names in os.walk(os.path.abspath(folder)):
+                for name in names:
+                    path = os.path.join(directory, name)
+                    yield path, stamp(path)
+
+    def rebuild(self, changed: set[str]) -> None:
+        """Bring the site up to date with the files in ``changed`` (absolute paths)."""
+        if self.built is None:
+            self.build_all()
+            return
+        saved = {path: stamp(path) for path in changed}
+        saved = {path: now for path, now in saved.items() if now != self.stamps.get(path)}
+        if not saved:
+            return  # an event without a change (a file touched, or already built)
+        started = time.perf_counter()
+        try:
+            pages = self._docs_files(self.built, saved)
+            count = self._rebuild_pages(self.built, pages)
+        except FullBuild as why:
+            log.info(f"smarthub: {why}: rebuilding everything")
+            self.build_all()
+            return
+        except Exception as error:  # a whole build reports it as MkDocs does, if it is real
+            log.warning(f"smarthub: the page rebuild failed ({error}): rebuilding everything")
+            self.build_all()
+            return
+        self.stamps.update(saved)
+        names = ", ".join(sorted(file.src_uri for file in pages))
+        log.info(
+            f"smarthub: rebuilt {count} page{'s' if count != 1 else ''} for {names} "
+            f"in {time.perf_counter() - started:.2f} s"
+        )
+
+    def _docs_files(self, built: Built, saved: dict[str, Stamp]) -> list[File]:
+        """The docs pages saved, each already in the site; FullBuild for any other change."""
+        if len(saved) > MAX_PAGES_PER_REBUILD:
+            raise FullBuild(f"{len(saved)} files changed")
+        docs = os.path.abspath(built.config.docs_dir)
+        found: list[File] = []
+        for path, now in saved.items():
+            if not path.startswith(docs + os.sep) or not path.endswith(".md"):
+                raise FullBuild(f"{self._shown(path)} changed")
+            if now is None:
+                raise FullBuild(f"{self._shown(path)} was removed")
+            src_uri = Path(os.path.relpath(path, docs)).as_posix()
+            file = built.files.get_file_from_path(src_uri)
+            if file is None or file.page is None or file.generated_by:
+                raise FullBuild(f"{self._shown(path)} is new")
+            found.append(file)
+        return found
+
+    def _shown(self, path: str) -> str:
+        try:
+            return Path(path).relative_to(self.hub_config.root).as_posix()
+        except ValueError:
+            return path
+
+    def _rebuild_pages(self, built: Built, saved: list[File]) -> int:
+        """Check the saved pages again and render every page whose output they change."""
+        plugin = built.plugin
+        before = plugin.result
+        old_index = plugin.renderer.index if plugin.renderer else None
+        if before is None or before.context is None or old_index is None:
+            raise FullBuild("no check to build on")
+        rels = [self._hub_path(built, file) for file in saved]
+        result = before
+        for rel in rels:
+            result = self._recheck(plugin, result, rel)
+        shown = set(plugin.assets_by_page)
+        index = plugin.adopt_result(result)
+        if set(plugin.assets_by_page) != shown or index.hidden_pages != old_index.hidden_pages:
+            raise FullBuild("a page was hidden or shown")
+        listed_same = all(_listing(before.hub, rel) == _listing(result.hub, rel) for rel in rels)
+        if listed_same:
+            changed = self._changed_term_pages(plugin, old_index, index)
+        else:
+            changed = self._changed_generated_pages(built, plugin, index)
+        pages = [*saved, *changed]
+        self._render(built, pages)
+        built.config.plugins.on_post_build(config=built.config)
+        return len(pages)
+
+    def _hub_path(self, built: Built, file: File) -> str:
+        assert file.abs_src_path is not None
+        return Path(file.abs_src_path).relative_to(self.hub_config.root).as_posix()
+
+    def _recheck(self, plugin: SmarthubPlugin, before: CheckResult, rel: str) -> CheckResult:
+        """``before`` with the file ``rel`` read and checked again (its findings replaced)."""
+        assert before.context is not None
+        config = self.hub_config
+        kind = kind_of(config, rel)
+        if kind not in ("asset", "page"):
+            raise FullBuild(f"{rel} is not a page of the docs folder")
+        try:
+            text = (config.root / rel).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise FullBuild(f"{rel} cannot be read as UTF-8") from None
+        today = plugin.today or before.context.today
+        checked = check_in_hub(
+            config, before.hub, before.context.matcher, rel, kind, text, today=today
+        )
+        findings = checked.findings
+        hidden = 0
+        try:
+            committed = baselines.resolve(config)
+        except ConfigError:
+            raise FullBuild("the baseline file cannot be read") from None
+        if committed is not None:
+            alone = CheckResult(findings=findings, checked=[rel], hub=checked.hub)
+            findings, hidden = baselines.apply(
+                alone, committed, reported={rel}, enabled=_enabled_codes(config, (), ())
+            )
+        # The terminal shows the file's findings, as after a whole build.
+        report_findings(CheckResult(findings=findings, checked=[rel], hub=checked.hub))
+        old_source = next((s for s in before.hub.sources if s.rel == rel), None)
+        # The term occurrences of every other file are still right: keep them, keyed by the
+        # same source objects, which the new hub shares.
+        occurrences = {
+            key: found
+            for key, found in before.context._occurrences.items()
+            if old_source is None or key != id(old_source)
+        }
+        context = dataclasses.replace(
+            before.context, hub=checked.hub, reported=None, _occurrences=occurrences, _shared={}
+        )
+        context.__dict__["matcher"] = before.context.matcher
+        kept: list[Finding] = [f for f in before.findings if f.path != rel]
+        return CheckResult(
+            findings=sorted(kept + findings, key=lambda finding: finding.sort_key),
+            checked=before.checked,
+            hub=checked.hub,
+            context=context,
+            baselined=before.baselined + hidden,
+        )
+
+    def _changed_term_pages(
+        self, plugin: SmarthubPlugin, old_index: HubIndex, index: HubIndex
+    ) -> list[File]:
+        """The term pages whose "used in" list changed (the saved pages' listings did not)."""
+        assert plugin.renderer is not None and self.built is not None
+        old, new = old_index.usage, index.usage
+        changed = sorted(term for term in old.keys() | new.keys() if old.get(term) != new.get(term))
+        markdown = {
+            paths.term_page(term): plugin.renderer.term(index.hub.terms[term])
+            for term in changed
+            if term in index.hub.terms
+        }
+        return self._with_markdown(self.built, markdown)
+
+    def _changed_generated_pages(
+        self, built: Built, plugin: SmarthubPlugin, index: HubIndex
+    ) -> list[File]:
+        """Every generated page whose Markdown changed, and the search answers' table."""
+        config, files = built.config, built.files
+        markdown = plugin.generated_markdown(
+            index, config, with_home=paths.HOME in plugin.generated
+        )
+        if set(markdown) != plugin.generated:
+            raise FullBuild("the generated pages changed")
+        if not plugin.user_nav:
+            docs_pages = [file.src_uri for file in files.documentation_pages()]
+            if build_nav(index, docs_pages, markdown) != config.nav:
+                raise FullBuild("the navigation changed")
+        self._write_answers(built, index)
+        return self._with_markdown(built, markdown)
+
+    def _with_markdown(self, built: Built, markdown: dict[str, str]) -> list[File]:
+        """The generated files whose Markdown differs from ``markdown``, given it."""
+        changed: list[File] = []
+        for page, text in markdown.items():
+            file = built.files.get_file_from_path(page)
+            if file is None or file.page is None:
+                raise FullBuild(f"{page} is not in the site")
+            if file.content_string != text:
+                file.content_string = text
+                changed.append(file)
+        return changed
+
+    def _write_answers(self, built: Built, index: HubIndex) -> None:
+        from smarthub.site import answers
+
+        file = built.files.get_file_from_path(paths.ANSWERS_DATA)
+        if file is None:
+            raise FullBuild("no search answers")
+
+        def url_of(page: str) -> str | None:
+            found = built.files.get_file_from_path(page)
+            return found.url if found is not None else None
+
+        table = answers.answers_script(index, url_of)
+        if table != file.content_bytes:
+            file.content_bytes = table
+            write_replacing(file.abs_dest_path, table)
+
+    def _render(self, built: Built, pages: list[File]) -> None:
+        """Render ``pages`` again as the whole build did, and write them."""
+        config, files, nav = built.config, built.files, built.nav
+        doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        forget_search_entries(config, {file.url for file in pages})
+        for file in pages:
+            page = file.page
+            assert page is not None
+            title = page.title
+            populate(page, config, files)
+            if page.title != title:
+                raise FullBuild(f"the title of {file.src_uri} changed")
+        for file in pages:
+            assert file.page is not None
+            write_replacing(
+                file.abs_dest_path,
+                render(file.page, config, doc_files, nav, built.env, file.inclusion),
+            )
+
+
+def _listing(hub: Hub, rel: str) -> object:
+    """What generated pages and the nav show of the file ``rel``: every field but its text."""
+    for entry in [*hub.assets.values(), *hub.pages]:
+        if entry.source.rel == rel:
+            return type(entry).__name__, [
+                getattr(entry, field.name)
+                for field in dataclasses.fields(entry)
+                if field.name != "source"
+            ]
+    return None
+
+
+def populate(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Read and render a page's Markdown with the plugins' events (MkDocs' ``_populate_page``)."""
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+        page.render(config, files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
+    finally:
+        config._current_page = None
+
+
+def render(
+    page: Page,
+    config: MkDocsConfig,
+    doc_files: list[File],
+    nav: Navigation,
+    env: object,
+    inclusion: InclusionLevel,
+) -> bytes:
+    """A populated page's HTML, as MkDocs' ``_build_page`` renders it."""
+    config._current_page = page
+    page.active = True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))  # type: ignore[attr-defined]
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        if inclusion.is_excluded():
+            page.content = (
+                '<div class="mkdocs-draft-marker" title="This page will not be included into '
+                'the built site.">DRAFT</div>' + (page.content or "")
+            )
+        output = template.render(context)
+        output = config.plugins.on_post_page(output, page=page, config=config)
+        return output.encode("utf-8", errors="xmlcharrefreplace")
+    finally:
+        page.active = False
+        config._current_page = None
+
+
+def forget_search_entries(config: MkDocsConfig, urls: set[str]) -> None:
+    """Take the pages at ``urls`` out of the lunr index, which the rebuild adds them to again.
+
+    MkDocs' and Material's search plugins keep one index for the whole site in memory and
+    write it after each build; a page rendered twice would be listed twice.
+    """
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        for name in ("entries", "_entries"):  # Material's, MkDocs' own
+            entries = getattr(index, name, None)
+            if isinstance(entries, list):
+                entries[:] = [
+                    entry for entry in entries if not _of_page(str(entry.get("location", "")), urls)
+                ]
+
+
+def _of_page(location: str, urls: set[str]) -> bool:
+    return location.split("#", 1)[0] in urls
+
+
+def write_replacing(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a reader sees old or new."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".smarthub-")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def serve_preview(
+    hub_config: HubConfig, *, dev_addr: str | None = None, open_in_browser: bool = False
+) -> None:
+    """Serve the preview on ``dev_addr``, rebuilding what each save changes (MkDocs' ``serve``)."""
+    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
+    preview = LivePreview(hub_config, site_dir, dev_addr)
+    config = preview.load()
+    config.plugins.on_startup(command="serve", dirty=False)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    config.site_url = preview.serve_url = _serve_url(host, port, mount_path)
+    root = str(hub_config.root)
+    server = PreviewServer(
+        preview.rebuild,
+        noise=lambda path: is_noise(path, root, site_dir),
+        host=host,
+        port=port,
+        root=site_dir,
+        mount_path=mount_path,
+    )
+
+    def error_page(code: int) -> bytes | None:
+        page = join(site_dir, f"{code}.html")
+        if code in (404, 500) and isfile(page):
+            with open(page, "rb") as found:
+                return found.read()
+        return None
+
+    server.error_handler = error_page
+    try:
+        preview.build_all(config)
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=preview.build_all)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve(open_in_browser=open_in_browser)
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
