@@ -225,12 +225,12 @@ class LivePreview:
         for rel in rels:
             result = self._recheck(plugin, result, rel)
         shown = set(plugin.assets_by_page)
-        index = plugin.adopt_result(result)
+        index = plugin.adopt_result(result, again=True)
         if set(plugin.assets_by_page) != shown or index.hidden_pages != old_index.hidden_pages:
             raise FullBuild("a page was hidden or shown")
         listed_same = all(_listing(before.hub, rel) == _listing(result.hub, rel) for rel in rels)
         if listed_same:
-            changed = self._changed_term_pages(plugin, old_index, index)
+            changed = self._changed_term_pages(plugin, before, result, rels)
         else:
             changed = self._changed_generated_pages(built, plugin, index)
         pages = [*saved, *changed]
@@ -292,16 +292,22 @@ class LivePreview:
         )
 
     def _changed_term_pages(
-        self, plugin: SmarthubPlugin, old_index: HubIndex, index: HubIndex
+        self, plugin: SmarthubPlugin, before: CheckResult, after: CheckResult, rels: list[str]
     ) -> list[File]:
-        """The term pages whose "used in" list changed (the saved pages' listings did not)."""
+        """The pages of the terms the saved files started or stopped using ("used in" lists).
+
+        Only for saves whose listed fields did not change: a title or a status would change
+        every "used in" entry of the file, and those saves regenerate every page instead.
+        """
         assert plugin.renderer is not None and self.built is not None
-        old, new = old_index.usage, index.usage
-        changed = sorted(term for term in old.keys() | new.keys() if old.get(term) != new.get(term))
+        changed: set[str] = set()
+        for rel in rels:
+            changed |= _terms_used(before, rel) ^ _terms_used(after, rel)
+        terms = after.hub.terms
         markdown = {
-            paths.term_page(term): plugin.renderer.term(index.hub.terms[term])
-            for term in changed
-            if term in index.hub.terms
+            paths.term_page(term): plugin.renderer.term(terms[term])
+            for term in sorted(changed)
+            if term in terms
         }
         return self._with_markdown(self.built, markdown)
 
@@ -368,6 +374,20 @@ class LivePreview:
                 file.abs_dest_path,
                 render(file.page, config, doc_files, nav, built.env, file.inclusion),
             )
+
+
+def _terms_used(result: CheckResult, rel: str) -> set[str]:
+    """The ids of the terms the file ``rel`` uses (accepted forms), as its check found them."""
+    assert result.context is not None
+    source = next((source for source in result.hub.sources if source.rel == rel), None)
+    if source is None:
+        return set()
+    return {
+        found.form.term_id
+        for _, occurrences in result.context.occurrences(source)
+        for found in occurrences
+        if found.form.accepted
+    }
 
 
 def _listing(hub: Hub, rel: str) -> object:

@@ -88,6 +88,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.pagefind_ui = False  # whether pages get the Pagefind search box
         self.preview_findings: dict[str, list[Finding]] = {}  # under `serve`: each page's findings
         self.page_sources: dict[str, str] = {}  # generated page -> its hub-relative source file
+        self.asset_pages: dict[Path, str] = {}  # an asset's file -> its page (paths resolved once)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -196,13 +197,15 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.generated = set(generated)
         return files
 
-    def adopt_result(self, result: CheckResult) -> HubIndex:
+    def adopt_result(self, result: CheckResult, *, again: bool = False) -> HubIndex:
         """Take ``result`` as the check the pages show; return the hub seen as a site.
 
-        ``on_files`` calls it once per build; ``smarthub serve`` again after re-checking a
-        saved page, so the pages it then re-renders show the new check.
+        ``on_files`` calls it once per build. ``smarthub serve`` calls it ``again`` after
+        re-checking a saved page of the docs folder: the glossary, personas, playbooks and
+        file names are those of the build, so what depends only on them is kept.
         """
         assert self.hub_config is not None
+        previous = self.renderer
         self.result = result
         options = SiteOptions.for_hub(
             self.hub_config,
@@ -211,13 +214,20 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         )
         index = HubIndex(result.hub, options, result.context)
         self.renderer = PageRenderer(index)
-        self.assets_by_page = {
-            paths.asset_page(index.config, asset): asset for asset in index.assets
-        }
+        if not again or previous is None:
+            self.asset_pages = {}
+            self.page_sources = sources_of_pages(index)
+        else:
+            self.renderer.env = previous.env  # its templates are compiled already
+        for asset in index.assets:
+            if asset.source.path not in self.asset_pages:
+                self.asset_pages[asset.source.path] = paths.asset_page(index.config, asset)
+        self.assets_by_page = {self.asset_pages[asset.source.path]: asset for asset in index.assets}
         self.page_linker = None
         self.linker_parts = (result.hub.terms, index.matcher)
-        self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
-        self.page_sources = sources_of_pages(index)
+        self.preview_findings = (
+            findings_by_page(result, index, self.page_sources) if self.command == "serve" else {}
+        )
         return index
 
     def generated_markdown(
