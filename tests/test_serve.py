@@ -228,3 +228,42 @@ def test_editor_files_and_the_cache_start_no_rebuild(preview: Preview) -> None:
     time.sleep(0.5)
     assert preview.log().count("Detected file changes") == 1
     assert preview.rebuilds() == ["rebuilt 1 page for battlecards/vs-rival.md"]
+
+
+def test_a_new_title_rebuilds_everything_so_no_page_lists_the_old_one(preview: Preview) -> None:
+    preview.edit("content/battlecards/vs-rival.md", "title: Rival battlecard", "title: Beat Rival")
+    preview.wait_for("catalog/", "Beat Rival")
+    assert "Rival battlecard" not in preview.get("catalog/")
+    assert "Rival battlecard" not in preview.get("personas/cfo/")
+    assert "<h1>Beat Rival</h1>" in preview.get("battlecards/vs-rival/")
+    (line,) = preview.rebuilds()
+    assert line.endswith(": rebuilding everything")
+
+
+def test_a_new_asset_is_published_and_a_removed_one_disappears(preview: Preview) -> None:
+    rival = (preview.root / "content/battlecards/vs-rival.md").read_text(encoding="utf-8")
+    preview.save(
+        "content/battlecards/vs-other.md",
+        rival.replace("Rival battlecard", "Other battlecard").replace("Rival", "Other"),
+    )
+    preview.wait_for("battlecards/vs-other/", "Other battlecard")
+    assert "Other battlecard" in preview.get("catalog/")
+    (preview.root / "content/battlecards/vs-other.md").unlink()
+    preview.wait(lambda: "Other battlecard" not in preview.get("catalog/"), "still in the catalog")
+    assert preview.get("battlecards/vs-other/") == ""  # 404
+    assert preview.rebuilds() == [
+        "content/battlecards/vs-other.md is new: rebuilding everything",
+        "content/battlecards/vs-other.md was removed: rebuilding everything",
+    ]
+
+
+def test_a_persona_or_an_option_change_rebuilds_everything(preview: Preview) -> None:
+    preview.edit("personas/cfo.md", "name: Carla, the CFO", "name: Chris, the CFO")
+    preview.wait_for("battlecards/vs-rival/", "Chris, the CFO")  # the asset's header
+    assert "Chris, the CFO" in preview.get("catalog/")
+    preview.edit("mkdocs.yml", "site_name: Test hub", "site_name: Renamed hub")
+    preview.wait_for("battlecards/vs-rival/", "Renamed hub")
+    assert preview.rebuilds() == [
+        "personas/cfo.md changed: rebuilding everything",
+        "mkdocs.yml changed: rebuilding everything",
+    ]
