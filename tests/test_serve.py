@@ -136,7 +136,9 @@ def test_a_saved_body_rebuilds_only_its_page(preview: Preview) -> None:
     page = preview.wait_for("battlecards/vs-rival/", "Probe one.")
     assert "Rival battlecard" in page
     preview.wait(lambda: preview.rebuilds(), "no rebuild was logged")
-    assert re.fullmatch(r"rebuilt 1 page for battlecards/vs-rival\.md", preview.rebuilds()[0])
+    assert re.fullmatch(
+        r"rebuilt 1 page for content/battlecards/vs-rival\.md", preview.rebuilds()[0]
+    )
     assert len(preview.rebuilds()) == 1  # one save renamed into place: one rebuild
 
 
@@ -156,7 +158,9 @@ def test_front_matter_shown_in_listings_updates_the_catalog_and_the_header(
     )
     assert header in preview.get("battlecards/vs-rival/")
     (line,) = preview.rebuilds()
-    assert line.startswith("rebuilt ") and line.endswith(" pages for battlecards/vs-rival.md")
+    assert line.startswith("rebuilt ") and line.endswith(
+        " pages for content/battlecards/vs-rival.md"
+    )
     # The asset, the catalog's pages, the persona's, the journey: not the whole site.
     assert int(line.split()[1]) < 10
 
@@ -170,7 +174,7 @@ def test_a_term_mention_added_lists_the_asset_on_the_terms_page(preview: Preview
     )
     preview.wait_for("glossary/sales-ready-lead/", "Rival battlecard")
     (line,) = preview.rebuilds()
-    assert line == "rebuilt 2 pages for battlecards/vs-rival.md"  # the asset and the term
+    assert line == "rebuilt 2 pages for content/battlecards/vs-rival.md"  # the asset and the term
 
 
 def test_a_glossary_edit_rebuilds_the_term_page_and_the_links_to_it(preview: Preview) -> None:
@@ -227,7 +231,7 @@ def test_editor_files_and_the_cache_start_no_rebuild(preview: Preview) -> None:
     preview.wait_for("battlecards/vs-rival/", "Marker save.")
     time.sleep(0.5)
     assert preview.log().count("Detected file changes") == 1
-    assert preview.rebuilds() == ["rebuilt 1 page for battlecards/vs-rival.md"]
+    assert preview.rebuilds() == ["rebuilt 1 page for content/battlecards/vs-rival.md"]
 
 
 def test_a_new_title_rebuilds_everything_so_no_page_lists_the_old_one(preview: Preview) -> None:

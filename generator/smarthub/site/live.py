@@ -33,6 +33,7 @@ from os.path import isfile, join
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.commands.build import build, get_context
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -69,7 +70,7 @@ class _Recorder(BasePlugin):
     def __init__(self) -> None:
         self.files: Files | None = None
         self.nav: Navigation | None = None
-        self.env: object | None = None
+        self.env: jinja2.Environment | None = None
 
     @event_priority(-100)  # after every other plugin has had its say
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -82,7 +83,9 @@ class _Recorder(BasePlugin):
         return nav
 
     @event_priority(-100)
-    def on_env(self, env: object, *, config: MkDocsConfig, files: Files) -> object:
+    def on_env(
+        self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
         self.env = env
         return env
 
@@ -94,7 +97,7 @@ class Built:
     config: MkDocsConfig
     files: Files
     nav: Navigation
-    env: object
+    env: jinja2.Environment
 
     @property
     def plugin(self) -> SmarthubPlugin:
@@ -145,7 +148,7 @@ class LivePreview:
         stamps = dict(self._stamps(config))  # before building: a save during it is noticed
         self.built = None
         build(config, serve_url=self.serve_url)
-        assert recorder.files is not None and recorder.nav is not None
+        assert recorder.files is not None and recorder.nav is not None and recorder.env is not None
         self.built = Built(config, recorder.files, recorder.nav, recorder.env)
         self.stamps = stamps
 
@@ -183,7 +186,7 @@ class LivePreview:
             self.build_all()
             return
         self.stamps.update(saved)
-        names = ", ".join(sorted(file.src_uri for file in pages))
+        names = ", ".join(sorted(self._shown(path) for path in saved))
         log.info(
             f"smarthub: rebuilt {count} page{'s' if count != 1 else ''} for {names} "
             f"in {time.perf_counter() - started:.2f} s"
@@ -426,7 +429,7 @@ def render(
     config: MkDocsConfig,
     doc_files: list[File],
     nav: Navigation,
-    env: object,
+    env: jinja2.Environment,
     inclusion: InclusionLevel,
 ) -> bytes:
     """A populated page's HTML, as MkDocs' ``_build_page`` renders it."""
@@ -434,7 +437,7 @@ def render(
     page.active = True
     try:
         context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))  # type: ignore[attr-defined]
+        template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         if inclusion.is_excluded():
             page.content = (
