@@ -7,6 +7,7 @@ the terminal.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -271,3 +272,36 @@ def test_a_persona_or_an_option_change_rebuilds_everything(preview: Preview) -> 
         "personas/cfo.md changed: rebuilding everything",
         "mkdocs.yml changed: rebuilding everything",
     ]
+
+
+def test_the_banner_shows_the_saved_files_new_findings_and_goes_when_they_are_fixed(
+    preview: Preview,
+) -> None:
+    assert "smarthub-banner" not in preview.get("battlecards/vs-rival/")
+    preview.edit(
+        "content/battlecards/vs-rival.md",
+        "not linked twice.",
+        "not linked twice, no target-account spam.",
+    )
+    page = preview.wait_for("battlecards/vs-rival/", "smarthub-banner")
+    banner = re.search(r'<div class="smarthub-banner".*?</div>', page, re.S)
+    assert banner is not None
+    assert (
+        "<li><code>TERM001</code> error at line 15, column 68: 'target-account spam' is not our "
+        "language (it is not spam when the account asked for it): use "
+        "'account-based marketing'</li>"
+    ) in html.unescape(banner.group(0))
+    preview.edit("content/battlecards/vs-rival.md", ", no target-account spam.", ".")
+    preview.wait(
+        lambda: "smarthub-banner" not in preview.get("battlecards/vs-rival/"),
+        "the banner stayed after the fix",
+    )
+    assert preview.rebuilds() == ["rebuilt 1 page for content/battlecards/vs-rival.md"] * 2
+    assert "content/battlecards/vs-rival.md:15:68: error TERM001" in preview.log()
+
+
+def test_a_saved_home_page_keeps_the_hubs_entrance(preview: Preview) -> None:
+    preview.edit("content/index.md", "Welcome.", "Welcome, reps.")
+    home = preview.wait_for("", "Welcome, reps.")
+    assert 'class="smarthub-home' in home  # the cards the plugin adds to the docs' own index
+    assert preview.rebuilds() == ["rebuilt 1 page for content/index.md"]
