@@ -18,6 +18,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -96,12 +97,10 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    """The site fixture hub under ``smarthub serve``, its first build served."""
-    root = write_site_hub(tmp_path / "hub")
+@contextmanager
+def serving(root: Path, log: Path) -> Iterator[Preview]:
+    """``smarthub serve`` on the hub at ``root``, its first build served."""
     port = _free_port()
-    log = tmp_path / "serve.log"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -123,6 +122,13 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    """The site fixture hub under ``smarthub serve``."""
+    with serving(write_site_hub(tmp_path / "hub"), tmp_path / "serve.log") as running:
+        yield running
 
 
 def _search_locations(preview: Preview) -> list[str]:
@@ -305,3 +311,28 @@ def test_a_saved_home_page_keeps_the_hubs_entrance(preview: Preview) -> None:
     home = preview.wait_for("", "Welcome, reps.")
     assert 'class="smarthub-home' in home  # the cards the plugin adds to the docs' own index
     assert preview.rebuilds() == ["rebuilt 1 page for content/index.md"]
+
+
+def test_a_baselined_finding_stays_hidden_after_a_save(tmp_path: Path) -> None:
+    spam = "not linked twice, no target-account spam."
+    rival = "content/battlecards/vs-rival.md"
+    root = write_site_hub(tmp_path / "hub")
+    (root / rival).write_text(
+        (root / rival).read_text(encoding="utf-8").replace("not linked twice.", spam),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "smarthub", "baseline"], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    with serving(root, tmp_path / "serve.log") as preview:
+        assert "smarthub-banner" not in preview.get("battlecards/vs-rival/")
+        preview.edit(rival, "Our ABM programme", "Our ABM programme still")
+        preview.wait_for("battlecards/vs-rival/", "programme still")
+        assert "smarthub-banner" not in preview.get("battlecards/vs-rival/")
+        preview.edit(
+            rival, "survey counts.", "survey counts, not sales force spam or target-account spam."
+        )
+        page = preview.wait_for("battlecards/vs-rival/", "smarthub-banner")
+        assert "smarthub check: 1 problem in" in page  # the second one; the first is recorded
+        assert preview.rebuilds() == ["rebuilt 1 page for content/battlecards/vs-rival.md"] * 2

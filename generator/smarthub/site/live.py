@@ -261,14 +261,13 @@ class LivePreview:
             config, before.hub, before.context.matcher, rel, kind, text, today=today
         )
         findings = checked.findings
-        hidden = 0
         try:
             committed = baselines.resolve(config)
         except ConfigError:
             raise FullBuild("the baseline file cannot be read") from None
         if committed is not None:
             alone = CheckResult(findings=findings, checked=[rel], hub=checked.hub)
-            findings, hidden = baselines.apply(
+            findings, _ = baselines.apply(
                 alone, committed, reported={rel}, enabled=_enabled_codes(config, (), ())
             )
         # The terminal shows the file's findings, as after a whole build.
@@ -291,7 +290,7 @@ class LivePreview:
             checked=before.checked,
             hub=checked.hub,
             context=context,
-            baselined=before.baselined + hidden,
+            baselined=before.baselined,  # a whole-hub count; the preview shows none
         )
 
     def _changed_term_pages(
