@@ -336,3 +336,17 @@ def test_a_baselined_finding_stays_hidden_after_a_save(tmp_path: Path) -> None:
         page = preview.wait_for("battlecards/vs-rival/", "smarthub-banner")
         assert "smarthub check: 1 problem in" in page  # the second one; the first is recorded
         assert preview.rebuilds() == ["rebuilt 1 page for content/battlecards/vs-rival.md"] * 2
+
+
+def test_a_changed_image_is_copied_and_no_page_rebuilt(preview: Preview) -> None:
+    image = preview.root / "content" / "battlecards" / "chart.svg"
+    image.write_text("<svg>first</svg>", encoding="utf-8")
+    preview.wait(lambda: preview.get("battlecards/chart.svg") == "<svg>first</svg>", "no image")
+    preview.save("content/battlecards/chart.svg", "<svg>second</svg>")
+    preview.wait(lambda: preview.get("battlecards/chart.svg") == "<svg>second</svg>", "old image")
+    assert preview.rebuilds() == ["content/battlecards/chart.svg is new: rebuilding everything"]
+    assert re.search(
+        r"smarthub: copied 1 file for content/battlecards/chart\.svg in \d+\.\d+ s$",
+        preview.log(),
+        re.MULTILINE,
+    )

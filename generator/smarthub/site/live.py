@@ -175,8 +175,13 @@ class LivePreview:
             return  # an event without a change (a file touched, or already built)
         started = time.perf_counter()
         try:
-            pages = self._docs_files(self.built, saved)
-            count = self._rebuild_pages(self.built, pages)
+            files = self._docs_files(self.built, saved)
+            pages = [file for file in files if file.page is not None]
+            for file in files:
+                if file.page is None:  # an image or a stylesheet: no page shows its bytes
+                    assert file.abs_src_path is not None
+                    write_replacing(file.abs_dest_path, Path(file.abs_src_path).read_bytes())
+            count = self._rebuild_pages(self.built, pages) if pages else 0
         except FullBuild as why:
             log.info(f"smarthub: {why}: rebuilding everything")
             self.build_all()
@@ -187,26 +192,37 @@ class LivePreview:
             return
         self.stamps.update(saved)
         names = ", ".join(sorted(self._shown(path) for path in saved))
+        copied = len(files) - len(pages)
+        done = [f"rebuilt {count} page{'s' if count != 1 else ''}"] if pages else []
+        done += [f"copied {copied} file{'s' if copied != 1 else ''}"] if copied else []
         log.info(
-            f"smarthub: rebuilt {count} page{'s' if count != 1 else ''} for {names} "
-            f"in {time.perf_counter() - started:.2f} s"
+            f"smarthub: {' and '.join(done)} for {names} in {time.perf_counter() - started:.2f} s"
         )
 
     def _docs_files(self, built: Built, saved: dict[str, Stamp]) -> list[File]:
-        """The docs pages saved, each already in the site; FullBuild for any other change."""
+        """The docs files saved, each already in the site; FullBuild for any other change.
+
+        Pages are rendered again; other files of the docs folder (images, stylesheets) are
+        copied, except templates MkDocs renders (``extra_templates``).
+        """
         if len(saved) > MAX_PAGES_PER_REBUILD:
             raise FullBuild(f"{len(saved)} files changed")
         docs = os.path.abspath(built.config.docs_dir)
         found: list[File] = []
         for path, now in saved.items():
-            if not path.startswith(docs + os.sep) or not path.endswith(".md"):
+            if not path.startswith(docs + os.sep):
                 raise FullBuild(f"{self._shown(path)} changed")
             if now is None:
                 raise FullBuild(f"{self._shown(path)} was removed")
             src_uri = Path(os.path.relpath(path, docs)).as_posix()
             file = built.files.get_file_from_path(src_uri)
-            if file is None or file.page is None or file.generated_by:
+            if file is None or file.generated_by or not file.abs_src_path:
                 raise FullBuild(f"{self._shown(path)} is new")
+            page = file.is_documentation_page()
+            if (page and file.page is None) or (
+                not page and src_uri in built.config.extra_templates
+            ):
+                raise FullBuild(f"{self._shown(path)} changed")
             found.append(file)
         return found
 
