@@ -10,9 +10,13 @@ files, nav and Jinja environment, the plugin's check and index). Then, on a save
   "used in" list, the home page) and the search answers' table. When the page's front matter
   keeps every value the listings show, only its own page and the term pages whose "used in"
   lists it joined or left are looked at;
-- anything else (the glossary, personas, playbooks, ``mkdocs.yml``, a page added, deleted or
-  renamed, a static file, a change of the navigation or of a page's title) rebuilds
-  everything, as MkDocs' own ``serve`` does.
+- another file of the docs folder (an image, a stylesheet) is copied;
+- anything else (the glossary, personas, playbooks, ``mkdocs.yml``, a file added, deleted or
+  renamed, a page hidden or shown, a change of the navigation or of a page's title)
+  rebuilds everything, as MkDocs' own ``serve`` does.
+
+Only the saved file's findings can change: every rule reports on a file from that file and
+the glossary, personas and options, which such a save leaves as they were.
 
 The lunr index keeps every page: the rebuilt pages' entries are replaced, the others kept.
 Pages are written to a temporary file and renamed, and the server holds requests while a
