@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from smarthub.site.watch import is_noise
 from tests.site.conftest import write_site_hub
 
 WAIT_S = 30.0  # a bound for a loaded machine; a rebuild of this hub takes a fraction of a second
@@ -349,4 +350,43 @@ def test_a_changed_image_is_copied_and_no_page_rebuilt(preview: Preview) -> None
         r"smarthub: copied 1 file for content/battlecards/chart\.svg in \d+\.\d+ s$",
         preview.log(),
         re.MULTILINE,
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "noise"),
+    [
+        ("content/battlecards/vs-rival.md", False),
+        ("content/battlecards/chart.svg", False),
+        ("glossary/mql.md", False),
+        ("mkdocs.yml", False),
+        ("content/battlecards/.vs-rival.md.swp", True),  # Vim
+        ("content/battlecards/vs-rival.md~", True),  # Vim, Emacs backups
+        ("content/battlecards/4913", True),  # Vim's probe
+        ("content/battlecards/#vs-rival.md#", True),  # Emacs auto-save
+        ("content/battlecards/.#vs-rival.md", True),  # Emacs lock
+        ("content/.git/index", True),
+        (".smarthub_cache/entries.json", True),
+        ("content/.smarthub_cache/entries.json", True),
+        ("site/index.html", True),
+    ],
+)
+def test_what_cannot_change_the_site_starts_no_rebuild(path: str, noise: bool) -> None:
+    root, site = "/hub", "/hub/site"
+    assert is_noise(f"{root}/{path}", root, site) is noise
+
+
+def test_two_pages_saved_together_are_both_rebuilt(preview: Preview) -> None:
+    preview.edit("content/battlecards/vs-rival.md", "not linked twice.", "First of two.")
+    preview.edit("content/index.md", "Welcome.", "Second of two.")
+    preview.wait_for("battlecards/vs-rival/", "First of two.")
+    preview.wait_for("", "Second of two.")
+    lines = preview.rebuilds()
+    # One pass for both when the saves land within MkDocs' 0.1 s wait, else one each.
+    assert lines in (
+        ["rebuilt 2 pages for content/battlecards/vs-rival.md, content/index.md"],
+        [
+            "rebuilt 1 page for content/battlecards/vs-rival.md",
+            "rebuilt 1 page for content/index.md",
+        ],
     )
