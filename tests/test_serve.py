@@ -14,6 +14,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -390,3 +391,24 @@ def test_two_pages_saved_together_are_both_rebuilt(preview: Preview) -> None:
             "rebuilt 1 page for content/index.md",
         ],
     )
+
+
+def test_an_open_browser_is_told_to_reload_after_the_rebuild(preview: Preview) -> None:
+    page = preview.get("battlecards/vs-rival/")
+    found = re.search(r"livereload\((\d+), (\d+)\);", page)
+    assert found is not None, "no live-reload script in the served page"
+    epoch = int(found.group(1))
+    answer: list[int] = []
+
+    def poll() -> None:  # what the page's script does: wait for a newer version of the site
+        url = preview.url(f"livereload/{epoch}/{found.group(2)}")
+        with urllib.request.urlopen(url, timeout=WAIT_S) as response:
+            answer.append(int(response.read()))
+
+    waiting = threading.Thread(target=poll)
+    waiting.start()
+    time.sleep(0.3)
+    preview.edit("content/battlecards/vs-rival.md", "not linked twice.", "Reload me.")
+    waiting.join(WAIT_S)
+    assert answer and answer[0] > epoch
+    assert "Reload me." in preview.get("battlecards/vs-rival/")
