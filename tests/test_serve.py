@@ -412,3 +412,29 @@ def test_an_open_browser_is_told_to_reload_after_the_rebuild(preview: Preview) -
     waiting.join(WAIT_S)
     assert answer and answer[0] > epoch
     assert "Reload me." in preview.get("battlecards/vs-rival/")
+
+
+def test_stopping_the_server_removes_its_temporary_site(tmp_path: Path) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    root = write_site_hub(tmp_path / "hub")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "smarthub", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    preview = Preview(root, port, log, process)
+    try:
+        preview.wait_for("battlecards/vs-rival/", "Rival battlecard")
+        assert len(list(temporary.iterdir())) == 1  # the site being served
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+    assert list(temporary.iterdir()) == []
+    assert "Shutting down..." in preview.log()

@@ -25,27 +25,20 @@ rebuild runs, so a browser never gets a half-written page.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 import os
-import shutil
-import tempfile
 import time
 from collections.abc import Iterator
-from os.path import isfile, join
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
-from mkdocs.commands.build import build, get_context
+from mkdocs.commands.build import build
 from mkdocs.config import load_config as load_mkdocs_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import _serve_url
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
 from smarthub import baseline as baselines
 from smarthub.buffer import check_in_hub, kind_of
@@ -57,7 +50,7 @@ from smarthub.site import paths
 from smarthub.site.index import HubIndex
 from smarthub.site.nav import build_nav
 from smarthub.site.plugin import SmarthubPlugin, report_findings
-from smarthub.site.watch import PreviewServer, is_noise
+from smarthub.site.rerender import forget_search_entries, populate, render, write_replacing
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -422,133 +415,3 @@ def _listing(hub: Hub, rel: str) -> object:
                 if field.name != "source"
             ]
     return None
-
-
-def populate(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Read and render a page's Markdown with the plugins' events (MkDocs' ``_populate_page``)."""
-    config._current_page = page
-    try:
-        page = config.plugins.on_pre_page(page, config=config, files=files)
-        page.read_source(config)
-        assert page.markdown is not None
-        page.markdown = config.plugins.on_page_markdown(
-            page.markdown, page=page, config=config, files=files
-        )
-        page.render(config, files)
-        assert page.content is not None
-        page.content = config.plugins.on_page_content(
-            page.content, page=page, config=config, files=files
-        )
-    finally:
-        config._current_page = None
-
-
-def render(
-    page: Page,
-    config: MkDocsConfig,
-    doc_files: list[File],
-    nav: Navigation,
-    env: jinja2.Environment,
-    inclusion: InclusionLevel,
-) -> bytes:
-    """A populated page's HTML, as MkDocs' ``_build_page`` renders it."""
-    config._current_page = page
-    page.active = True
-    try:
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        if inclusion.is_excluded():
-            page.content = (
-                '<div class="mkdocs-draft-marker" title="This page will not be included into '
-                'the built site.">DRAFT</div>' + (page.content or "")
-            )
-        output = template.render(context)
-        output = config.plugins.on_post_page(output, page=page, config=config)
-        return output.encode("utf-8", errors="xmlcharrefreplace")
-    finally:
-        page.active = False
-        config._current_page = None
-
-
-def forget_search_entries(config: MkDocsConfig, urls: set[str]) -> None:
-    """Take the pages at ``urls`` out of the lunr index, which the rebuild adds them to again.
-
-    MkDocs' and Material's search plugins keep one index for the whole site in memory and
-    write it after each build; a page rendered twice would be listed twice.
-    """
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        for name in ("entries", "_entries"):  # Material's, MkDocs' own
-            entries = getattr(index, name, None)
-            if isinstance(entries, list):
-                entries[:] = [
-                    entry for entry in entries if not _of_page(str(entry.get("location", "")), urls)
-                ]
-
-
-def _of_page(location: str, urls: set[str]) -> bool:
-    return location.split("#", 1)[0] in urls
-
-
-def write_replacing(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so a reader sees old or new."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".smarthub-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-def serve_preview(
-    hub_config: HubConfig, *, dev_addr: str | None = None, open_in_browser: bool = False
-) -> None:
-    """Serve the preview on ``dev_addr``, rebuilding what each save changes (MkDocs' ``serve``)."""
-    site_dir = tempfile.mkdtemp(prefix="mkdocs_")
-    preview = LivePreview(hub_config, site_dir, dev_addr)
-    config = preview.load()
-    config.plugins.on_startup(command="serve", dirty=False)
-    host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    config.site_url = preview.serve_url = _serve_url(host, port, mount_path)
-    root = str(hub_config.root)
-    server = PreviewServer(
-        preview.rebuild,
-        noise=lambda path: is_noise(path, root, site_dir),
-        host=host,
-        port=port,
-        root=site_dir,
-        mount_path=mount_path,
-    )
-
-    def error_page(code: int) -> bytes | None:
-        page = join(site_dir, f"{code}.html")
-        if code in (404, 500) and isfile(page):
-            with open(page, "rb") as found:
-                return found.read()
-        return None
-
-    server.error_handler = error_page
-    try:
-        preview.build_all(config)
-        server.watch(config.docs_dir)
-        if config.config_file_path:
-            server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=preview.build_all)
-        for item in config.watch:
-            server.watch(item)
-        try:
-            server.serve(open_in_browser=open_in_browser)
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
-    finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
