@@ -1,15 +1,20 @@
 """How long ``smarthub serve`` takes from saving an asset until its page shows the change.
 
     python benchmarks/serve_latency.py [--assets 1000] [--saves 5] [--only synthetic|sample]
+                                       [--servers smarthub,mkdocs-dirty]
 
 For each hub (a synthetic hub of ``--assets`` assets, then a copy of this repository's
-sample hub), it starts ``smarthub serve`` on a free localhost port, waits for the first
-build, then saves one asset ``--saves`` times (one line appended each time, as an editor
-would save it) and polls the asset's page over HTTP every 20 ms until the served HTML holds
-the new line. The time from the save to that response is one latency; the median of the
-saves is the figure (issue 15 wants at most 1.5 s at 1,000 assets and 0.5 s on the sample
-hub). Beside it, the CPU time the server process spent over the same interval (from
-``/proc``), which load from other jobs on the machine barely moves. Both hubs live in a temporary folder, so the repository is never written.
+sample hub), it starts each server asked for (``smarthub``: ``smarthub serve``;
+``mkdocs-dirty``: ``mkdocs serve --dirty``, MkDocs' own partial rebuild, for comparison) on
+its own copy of the hub and a free localhost port, waits for each first build, then saves one
+asset ``--saves`` times per server (one line appended each time, as an editor would save
+it), the servers taking turns (A, B, B, A, ...), and polls the asset's page over HTTP every
+20 ms until the served HTML holds the new line. The time from the save to that response is
+one latency; the median of the saves is the figure (issue 15 wants at most 1.5 s at 1,000
+assets and 0.5 s on the sample hub). Beside it, the CPU time the server process spent over
+the same interval (from ``/proc``), which load from other jobs on the machine barely moves,
+and the load average before and after. The hubs live in a temporary folder, so the
+repository is never written.
 
 Every wait is bounded (first build, each save); a server that fails or never shows the
 change is reported with the tail of its log, and the script exits 1.
@@ -113,48 +118,101 @@ def wait_for(url: str, needle: str, timeout_s: float, server: subprocess.Popen[b
     raise TimeoutError(f"{url} did not show {needle!r} within {timeout_s:.0f} s")
 
 
-def measure_hub(name: str, root: Path, asset: str, saves: int, log: Path) -> Latency:
-    """Serve ``root``, save ``content/<asset>`` ``saves`` times, time each until its page changes."""
-    port = free_port()
-    url = page_url(port, asset)
-    result = Latency(name, url)
-    path = root / "content" / asset
-    argv = [sys.executable, "-m", "smarthub", "serve", "-a", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
-    print(f"{name}: serving on port {port}, page {url}", flush=True)
-    with log.open("wb") as out:
+SERVERS = {
+    "smarthub": ["-m", "smarthub", "serve", "-a"],
+    "mkdocs-dirty": ["-m", "mkdocs", "serve", "--dirty", "-a"],
+}
+
+
+class Session:
+    """One server on its own copy of a hub: started, saved to, stopped."""
+
+    def __init__(self, name: str, server: str, root: Path, asset: str, log: Path) -> None:
+        self.port = free_port()
+        self.result = Latency(name, page_url(self.port, asset))
+        self.root = root
+        self.path = root / "content" / asset
+        self.server_kind = server
+        self.log = log
+        self.out = log.open("wb")
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        """Start the server and wait for its first build to be served."""
+        argv = [sys.executable, *SERVERS[self.server_kind], f"127.0.0.1:{self.port}"]
+        env = {**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"}
+        print(f"{self.result.hub}: serving on port {self.port}, {self.result.page}", flush=True)
         started = time.perf_counter()
-        server = subprocess.Popen(argv, cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            argv, cwd=self.root, env=env, stdout=self.out, stderr=subprocess.STDOUT
+        )
         try:
-            result.first_build_s = wait_for(url, "</html>", FIRST_BUILD_S, server) - started
-            print(f"  first build served after {result.first_build_s:.1f} s", flush=True)
-            time.sleep(SETTLE_S)
-            for number in range(1, saves + 1):
-                marker = f"Latency probe {number} zqvx{os.getpid()}"
-                with path.open("a", encoding="utf-8") as asset_file:
-                    asset_file.write(f"\n{marker}.\n")
-                saved, cpu = time.perf_counter(), cpu_time(server.pid)
-                result.saves_s.append(wait_for(url, marker, SAVE_TIMEOUT_S, server) - saved)
-                result.cpu_s.append(cpu_time(server.pid) - cpu)
-                print(
-                    f"  save {number}: page changed after {result.saves_s[-1]:.2f} s "
-                    f"(server CPU {result.cpu_s[-1]:.2f} s)",
-                    flush=True,
-                )
-                time.sleep(SETTLE_S)
+            served = wait_for(self.result.page, "</html>", FIRST_BUILD_S, self.process)
+            self.result.first_build_s = served - started
+            print(f"  first build served after {self.result.first_build_s:.1f} s", flush=True)
         except (RuntimeError, TimeoutError) as error:
-            result.error = str(error)
-        finally:
-            server.terminate()
+            self.result.error = str(error)
+
+    def save(self, number: int) -> None:
+        """Append a line to the asset and time it until its page shows the line."""
+        if self.result.error or self.process is None:
+            return
+        marker = f"Latency probe {number} zqvx{os.getpid()}"
+        with self.path.open("a", encoding="utf-8") as asset_file:
+            asset_file.write(f"\n{marker}.\n")
+        saved, cpu = time.perf_counter(), cpu_time(self.process.pid)
+        try:
+            changed = wait_for(self.result.page, marker, SAVE_TIMEOUT_S, self.process)
+        except (RuntimeError, TimeoutError) as error:
+            self.result.error = str(error)
+            return
+        self.result.saves_s.append(changed - saved)
+        self.result.cpu_s.append(cpu_time(self.process.pid) - cpu)
+        print(
+            f"  {self.result.hub}, save {number}: page changed after "
+            f"{self.result.saves_s[-1]:.2f} s (server CPU {self.result.cpu_s[-1]:.2f} s)",
+            flush=True,
+        )
+
+    def stop(self) -> None:
+        """Stop the server; keep the tail of its log with an error."""
+        if self.process is not None:
+            self.process.terminate()
             try:
-                server.wait(timeout=30)
+                self.process.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-    if result.error:
-        tail = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-10:]
-        result.error += "\n    " + "\n    ".join(tail)
-    return result
+                self.process.kill()
+                self.process.wait()
+        self.out.close()
+        if self.result.error:
+            tail = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+            self.result.error += "\n    " + "\n    ".join(tail[-10:])
+
+
+def measure_hub(
+    name: str, source: Path, asset: str, saves: int, servers: list[str], folder: Path
+) -> list[Latency]:
+    """Serve a copy of ``source`` per server; the servers take turns saving ``asset``."""
+    sessions = []
+    for server in servers:
+        root = folder / f"{source.name}-{server}"
+        shutil.copytree(source, root)
+        label = f"{name}, {server}"
+        sessions.append(Session(label, server, root, asset, folder / f"{root.name}.log"))
+    try:
+        for session in sessions:
+            session.start()
+        time.sleep(SETTLE_S)
+        for number in range(1, saves + 1):
+            # A, B, B, A, A, B...: neither server always goes first after the pause.
+            turn = sessions if number % 2 else list(reversed(sessions))
+            for session in turn:
+                session.save(number)
+                time.sleep(SETTLE_S)
+    finally:
+        for session in sessions:
+            session.stop()
+    return [session.result for session in sessions]
 
 
 def sample_copy(folder: Path) -> Path:
@@ -170,41 +228,57 @@ def sample_copy(folder: Path) -> Path:
     return root
 
 
+def load_average() -> str:
+    """The 1, 5 and 15-minute load averages, as ``uptime`` prints them."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def main() -> None:
-    """Measure the hubs asked for and print the figures."""
+    """Measure the hubs and servers asked for and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--assets", type=int, default=1000, help="synthetic hub size")
     parser.add_argument("--saves", type=int, default=5, help="saves per hub (median taken)")
     parser.add_argument("--only", choices=("synthetic", "sample"), help="measure one hub only")
+    parser.add_argument(
+        "--servers",
+        default="smarthub",
+        help="comma-separated: smarthub (smarthub serve), mkdocs-dirty (mkdocs serve --dirty)",
+    )
     args = parser.parse_args()
-    results = []
+    servers = [name for name in args.servers.split(",") if name]
+    unknown = [name for name in servers if name not in SERVERS]
+    if unknown or not servers:
+        parser.error(f"--servers: choose among {', '.join(SERVERS)}")
+    results: list[Latency] = []
+    print(f"load average at start: {load_average()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="smarthub-serve-") as tmp:
         folder = Path(tmp)
         if args.only != "sample":
-            root = folder / f"hub-{args.assets}"
-            synth.generate(root, args.assets)
+            source = folder / f"hub-{args.assets}"
+            synth.generate(source, args.assets)
             asset = "battlecards/topic-000/battlecard-00000.md"
             name = f"synthetic {args.assets:,}"
-            results.append(measure_hub(name, root, asset, args.saves, folder / "serve-synth.log"))
+            results += measure_hub(name, source, asset, args.saves, servers, folder)
+            print(f"load average: {load_average()}", flush=True)
         if args.only != "synthetic":
-            root = sample_copy(folder)
+            source = sample_copy(folder)
             asset = "battlecards/vs-tallybridge.md"
-            results.append(
-                measure_hub("sample hub", root, asset, args.saves, folder / "serve-sample.log")
-            )
-    print(f"\nload average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+            results += measure_hub("sample hub", source, asset, args.saves, servers, folder)
+    print(f"\nload average at end: {load_average()}")
     print(
-        "| hub | first build s | save to changed page, s (each) | median s | median server CPU s |"
+        "| hub, server | first build s | save to changed page, s (each) | median s "
+        "| server CPU per save, s (each) | median server CPU s |"
     )
-    print("|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|")
     for result in results:
         if result.error:
-            print(f"| {result.hub} | failed: {result.error.splitlines()[0]} | | | |")
+            print(f"| {result.hub} | failed: {result.error.splitlines()[0]} | | | | |")
             continue
         each = ", ".join(f"{seconds:.2f}" for seconds in result.saves_s)
+        cpu = ", ".join(f"{seconds:.2f}" for seconds in result.cpu_s)
         print(
             f"| {result.hub} | {result.first_build_s:.1f} | {each} | {result.median_s:.2f} "
-            f"| {result.median_cpu_s:.2f} |"
+            f"| {cpu} | {result.median_cpu_s:.2f} |"
         )
     for result in results:
         if result.error:

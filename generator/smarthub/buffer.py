@@ -41,6 +41,7 @@ class BufferCheck:
     hub: Hub
     findings: list[Finding]
     matcher: TermMatcher
+    context: CheckContext | None = None  # the run's lookups (the buffer's term occurrences)
 
 
 @dataclass
@@ -110,24 +111,55 @@ class HubSnapshot:
         kind = kind_of(self.config, rel)
         if kind is None:
             return None
-        hub, source = with_buffer(self.hub, rel, kind, text)
-        enabled = _enabled_codes(self.config, select, ignore)
-        context = CheckContext(hub=hub, today=today or dt.date.today(), reported={rel})
-        matcher = TermMatcher(hub.terms.values()) if kind == "term" else self.matcher
-        # The context builds its matcher lazily; hand it the snapshot's so that every
-        # keystroke does not compile the whole glossary again.
-        context.__dict__["matcher"] = matcher
-        findings = [
-            finding
-            for rule in iter_checks()
-            if rule.code in enabled and rule.check is not None
-            for finding in rule.check(context)
-        ]
-        every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
-        findings = suppress.apply(context, findings, enabled, every_rule_enabled)
-        findings = [_with_configured_severity(finding, self.config) for finding in findings]
-        findings.sort(key=lambda finding: finding.sort_key)
-        return BufferCheck(source=source, hub=hub, findings=findings, matcher=matcher)
+        matcher = TermMatcher(self.hub.terms.values()) if kind == "term" else self.matcher
+        return check_in_hub(
+            self.config,
+            self.hub,
+            matcher,
+            rel,
+            kind,
+            text,
+            today=today,
+            select=select,
+            ignore=ignore,
+        )
+
+
+def check_in_hub(
+    config: HubConfig,
+    base: Hub,
+    matcher: TermMatcher,
+    rel: str,
+    kind: str,
+    text: str,
+    *,
+    today: dt.date | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> BufferCheck:
+    """Check ``text`` as the hub file ``rel`` of ``kind`` against ``base``, whose ``matcher`` is given.
+
+    ``smarthub lsp`` checks an editor's buffer this way, and ``smarthub serve`` a saved file
+    against the hub it built the site from: the same rules, suppressions and severities as
+    ``smarthub check``, reporting on ``rel`` only.
+    """
+    hub, source = with_buffer(base, rel, kind, text)
+    enabled = _enabled_codes(config, select, ignore)
+    context = CheckContext(hub=hub, today=today or dt.date.today(), reported={rel})
+    # The context builds its matcher lazily; hand it the caller's so that every
+    # keystroke (or save) does not compile the whole glossary again.
+    context.__dict__["matcher"] = matcher
+    findings = [
+        finding
+        for rule in iter_checks()
+        if rule.code in enabled and rule.check is not None
+        for finding in rule.check(context)
+    ]
+    every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
+    findings = suppress.apply(context, findings, enabled, every_rule_enabled)
+    findings = [_with_configured_severity(finding, config) for finding in findings]
+    findings.sort(key=lambda finding: finding.sort_key)
+    return BufferCheck(source=source, hub=hub, findings=findings, matcher=matcher, context=context)
 
 
 def with_buffer(base: Hub, rel: str, kind: str, text: str) -> tuple[Hub, SourceFile]:

@@ -88,6 +88,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.pagefind_ui = False  # whether pages get the Pagefind search box
         self.preview_findings: dict[str, list[Finding]] = {}  # under `serve`: each page's findings
         self.page_sources: dict[str, str] = {}  # generated page -> its hub-relative source file
+        self.asset_pages: dict[Path, str] = {}  # an asset's file -> its page (paths resolved once)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command (defining this also keeps the plugin across `serve` rebuilds)."""
@@ -166,27 +167,14 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         )
         if self.check_result is None:
             report_findings(result)
-        self.result = result
-        options = SiteOptions.for_hub(
-            self.hub_config,
-            drafts=self.drafts or self.command == "serve",
-            today=self.today or dt.date.today(),
-        )
-        index = HubIndex(result.hub, options, result.context)
-        self.renderer = PageRenderer(index)
-        self.assets_by_page = {
-            paths.asset_page(index.config, asset): asset for asset in index.assets
-        }
-        self.page_linker = None
-        self.linker_parts = (result.hub.terms, index.matcher)
+        index = self.adopt_result(result)
         self._leave_out_unchecked(files)
         for hidden in index.hidden_pages:
             found = files.get_file_from_path(hidden)
             if found is not None:
                 files.remove(found)
-        generated = generate_pages(index)
-        if files.get_file_from_path(paths.HOME) is None:
-            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
+        with_home = files.get_file_from_path(paths.HOME) is None
+        generated = self.generated_markdown(index, config, with_home=with_home)
         for page, markdown in generated.items():
             existing = files.get_file_from_path(page)
             if existing is not None and page != paths.HOME:
@@ -211,9 +199,50 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
                 if file.src_uri not in listed and file.inclusion.is_in_nav():
                     file.inclusion = InclusionLevel.NOT_IN_NAV
         self.generated = set(generated)
-        self.preview_findings = findings_by_page(result, index) if self.command == "serve" else {}
-        self.page_sources = sources_of_pages(index)
         return files
+
+    def adopt_result(self, result: CheckResult, *, again: bool = False) -> HubIndex:
+        """Take ``result`` as the check the pages show; return the hub seen as a site.
+
+        ``on_files`` calls it once per build. ``smarthub serve`` calls it ``again`` after
+        re-checking a saved page of the docs folder: the glossary, personas, playbooks and
+        file names are those of the build, so what depends only on them is kept.
+        """
+        assert self.hub_config is not None
+        previous = self.renderer
+        self.result = result
+        options = SiteOptions.for_hub(
+            self.hub_config,
+            drafts=self.drafts or self.command == "serve",
+            today=self.today or dt.date.today(),
+        )
+        index = HubIndex(result.hub, options, result.context)
+        self.renderer = PageRenderer(index)
+        if not again or previous is None:
+            self.asset_pages = {}
+            self.page_sources = sources_of_pages(index)
+        else:
+            self.renderer.env = previous.env  # its templates are compiled already
+        for asset in index.assets:
+            if asset.source.path not in self.asset_pages:
+                self.asset_pages[asset.source.path] = paths.asset_page(index.config, asset)
+        self.assets_by_page = {self.asset_pages[asset.source.path]: asset for asset in index.assets}
+        self.page_linker = None
+        self.linker_parts = (result.hub.terms, index.matcher)
+        self.preview_findings = (
+            findings_by_page(result, index, self.page_sources) if self.command == "serve" else {}
+        )
+        return index
+
+    def generated_markdown(
+        self, index: HubIndex, config: MkDocsConfig, *, with_home: bool
+    ) -> dict[str, str]:
+        """Every generated page's Markdown; the home page too when the docs have none."""
+        assert self.renderer is not None
+        generated = generate_pages(index)
+        if with_home:
+            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
+        return generated
 
     def _leave_out_unchecked(self, files: Files) -> None:
         """Remove what the check could not read: linked folders, links out, FIFOs, odd names.

@@ -15,9 +15,15 @@ from smarthub.site.index import HubIndex
 from smarthub.site.source import sources_of_pages
 
 
-def findings_by_page(result: CheckResult, index: HubIndex) -> dict[str, list[Finding]]:
-    """The findings of each page's source file, keyed by the page's docs-relative path."""
-    page_of = {source: page for page, source in sources_of_pages(index).items()}
+def findings_by_page(
+    result: CheckResult, index: HubIndex, page_sources: dict[str, str] | None = None
+) -> dict[str, list[Finding]]:
+    """The findings of each page's source file, keyed by the page's docs-relative path.
+
+    ``page_sources`` is ``sources_of_pages(index)`` when the caller has it already.
+    """
+    sources = page_sources if page_sources is not None else sources_of_pages(index)
+    page_of = {source: page for page, source in sources.items()}
     docs = index.config.docs_dir.strip("/") + "/"
     found: dict[str, list[Finding]] = defaultdict(list)
     for finding in result.findings:
