@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from smarthub import suppress
+from smarthub import kinds, suppress
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import all_rules, iter_checks
 from smarthub.config import HubConfig, load_config
@@ -91,7 +91,9 @@ class HubSnapshot:
         # Names and modification times of every file that can change another file's findings.
         config = self.config
         stamp = {(str(self.config_file), _mtime(self.config_file))}
-        for folder in (config.glossary_dir, config.personas_dir, config.playbooks_dir):
+        for folder in kinds.source_folders(config):
+            if folder == config.docs_dir:
+                continue  # a page of the docs folder changes no other file's findings
             for directory, _subdirectories, files in os.walk(config.root / folder):
                 for name in files:
                     path = os.path.join(directory, name)

@@ -41,6 +41,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from smarthub import baseline as baselines
+from smarthub import kinds
 from smarthub.buffer import check_in_hub, kind_of
 from smarthub.config import ConfigError, HubConfig
 from smarthub.engine import CheckResult, _enabled_codes
@@ -153,7 +154,7 @@ class LivePreview:
         hub = self.hub_config
         yield os.path.abspath(hub.config_file), stamp(os.path.abspath(hub.config_file))
         folders = [config.docs_dir] + [
-            str(hub.root / name) for name in (hub.glossary_dir, hub.personas_dir, hub.playbooks_dir)
+            str(hub.root / name) for name in kinds.source_folders(hub) if name != hub.docs_dir
         ]
         for folder in folders:
             for directory, _, names in os.walk(os.path.abspath(folder)):
@@ -263,7 +264,12 @@ class LivePreview:
         assert before.context is not None
         config = self.hub_config
         kind = kind_of(config, rel)
-        if kind not in ("asset", "page"):
+        # Pages of the docs folder that no other entry refers to can be re-checked alone.
+        if (
+            kind is None
+            or kinds.get(kind).folder(config) != config.docs_dir
+            or kinds.always_loaded(kinds.get(kind))
+        ):
             raise FullBuild(f"{rel} is not a page of the docs folder")
         try:
             text = (config.root / rel).read_bytes().decode("utf-8")
