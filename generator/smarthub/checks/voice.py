@@ -9,16 +9,23 @@ a use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from functools import cached_property
+from typing import NamedTuple
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Form, Occurrence, TermMatcher, is_name
+from smarthub.matcher import Form, Occurrence, TermMatcher, is_name, starts_word
 from smarthub.model import SourceFile, TextRegion
-from smarthub.voice.prose import Sentence, flesch_kincaid_grade, has_number, sentences
-from smarthub.voice.settings import VoicePhrase, VoiceSettings
+from smarthub.voice.prose import (
+    Sentence,
+    flesch_kincaid_grade,
+    graded_words,
+    has_number,
+    sentences,
+)
+from smarthub.voice.settings import VoiceSettings
 
 _VOICED_KINDS = ("asset", "playbook")
 _AFTER_EXCLAMATION = "\x00\"'”’)]*_"  # what may follow a "!" that ends a sentence
@@ -30,54 +37,153 @@ def _voiced_sources(ctx: CheckContext) -> Iterator[SourceFile]:
             yield source
 
 
-class _WordList:
-    """Words or phrases matched with the glossary's matching rules.
+class _WordLists:
+    """The hub's word lists (phrases, claims, pronouns), matched with the glossary's rules.
 
-    Each entry becomes a form of the shared ``TermMatcher``, so a phrase behaves exactly
-    like a glossary form. An entry written in capitals only (``I``) is matched as an
-    abbreviation is, in that case only, so ``I`` never matches the ``i`` of ``i.e.``.
+    Each entry becomes a form of a ``TermMatcher``, one matcher per list, so a phrase
+    behaves exactly like a glossary form and one list never hides another's match (each
+    keeps its own leftmost-longest choice). An entry written in capitals only (``I``) is
+    matched as an abbreviation is, in that case only, so ``I`` never matches ``i.e.``.
+
+    Where the lists' forms may begin is searched once per region for all of them, with
+    plain regexes on the lower-cased text: a form's first word as a whole word (plus a
+    glued ``s``/``es``, as the matcher allows). That is a superset of the positions the
+    matchers' own start search yields, and ``match_at`` decides at each; the matchers'
+    search tests two look-behinds at every character and cost three passes of it.
     """
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
-        self.entries = entries
-        self.matcher = TermMatcher.of_forms(
-            Form(
-                str(index),
-                entry,
-                "abbreviation" if entry.isupper() else "term",
-                name=is_name(entry),
+    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+        self.entries = {name: entries for name, entries in lists.items() if entries}
+        self.matchers = {
+            name: TermMatcher.of_forms(
+                Form(
+                    str(index),
+                    entry,
+                    "abbreviation" if entry.isupper() else "term",
+                    name=is_name(entry),
+                )
+                for index, entry in enumerate(entries)
             )
-            for index, entry in enumerate(entries)
-        )
+            for name, entries in self.entries.items()
+        }
+        self._plain = all(entry.isascii() for entries in lists.values() for entry in entries)
+        any_case: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
+        for name, entries in self.entries.items():
+            for entry in entries:
+                first = _FIRST_TOKEN.match(entry.strip())
+                if first is None:
+                    continue
+                token = first.group()
+                if not _is_word(token):
+                    for symbol in {token, "’" if token == "'" else token}:
+                        exact.setdefault(symbol, set()).add(name)
+                elif entry.isupper():
+                    exact.setdefault(token, set()).add(name)
+                else:
+                    any_case.setdefault(token.lower(), set()).add(name)
+        self._any_case = any_case
+        self._exact = exact
 
-    def find(self, region: TextRegion) -> Iterator[tuple[str, Occurrence]]:
-        """Each use of an entry in the region (not those in quotation marks), with the entry."""
-        for occurrence in self.matcher.find(region.text):
-            if not region.in_quotes(occurrence.start, occurrence.end):
-                yield self.entries[int(occurrence.form.term_id)], occurrence
+    def find(self, region: TextRegion) -> dict[str, list[tuple[str, Occurrence]]]:
+        """Each list's uses in the region (not those in quotation marks), with the entry."""
+        text = region.text
+        found: dict[str, list[Occurrence]] = {}
+        lowered = text.lower() if self._plain else ""
+        if self._plain and len(lowered) == len(text):
+            starts: dict[int, set[str]] = {}
+            for searched, keys in ((lowered, self._any_case), (text, self._exact)):
+                for key, names in keys.items():
+                    for position in _word_starts(searched, key):
+                        if starts_word(text, position):
+                            starts.setdefault(position, set()).update(names)
+            candidates: dict[str, list[Occurrence]] = {}
+            for position in sorted(starts):
+                for name in starts[position]:
+                    occurrence = self.matchers[name].match_at(text, position)
+                    if occurrence is not None:
+                        candidates.setdefault(name, []).append(occurrence)
+            found = {name: _leftmost_longest(items) for name, items in candidates.items()}
+        else:
+            found = {name: matcher.find(text) for name, matcher in self.matchers.items()}
+        return {
+            name: [
+                (self.entries[name][int(occurrence.form.term_id)], occurrence)
+                for occurrence in occurrences
+                if not region.in_quotes(occurrence.start, occurrence.end)
+            ]
+            for name, occurrences in found.items()
+        }
+
+
+_FIRST_TOKEN = re.compile(r"[^\W_]+|\S")
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+def _word_starts(text: str, key: str) -> Iterator[int]:
+    """Where ``key`` stands in ``text`` as a whole word, or with a glued ``s`` or ``es``.
+
+    ``str.find`` scans far faster than a regex of all keys; what comes before a position
+    (a word start) is for the caller to test. A symbol key is one character: every one counts.
+    """
+    size = len(key)
+    word = _is_word(key)
+    position = text.find(key)
+    while position != -1:
+        if not word or _word_ends(text, position + size):
+            yield position
+        position = text.find(key, position + 1)
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word ends at ``end``, perhaps after a glued ``s`` or ``es``."""
+    for glue in (0, 1, 2):
+        after = end + glue
+        if glue and text[end:after].lower() not in ("s", "es"):
+            continue
+        if after >= len(text) or not text[after].isalnum():
+            return True
+    return False
+
+
+def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
+    # As the glossary matcher chooses: the earliest start, then the longest, no overlaps.
+    candidates.sort(key=lambda found: (found.start, -found.end))
+    chosen: list[Occurrence] = []
+    reached = -1
+    for found in candidates:
+        if found.start >= reached:
+            chosen.append(found)
+            reached = found.end
+    return chosen
 
 
 class _VoiceLists:
-    """The hub's word lists, compiled once per check run."""
+    """The hub's word lists, compiled once per check run, and what they find per region."""
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
+        self.words = _WordLists(
+            {
+                "phrases": tuple(phrase.text for phrase in settings.phrases),
+                "claims": settings.unproven_claims,
+                "pronouns": settings.pronouns,
+            }
+        )
+        self.phrase_by_text = {phrase.text: phrase for phrase in settings.phrases}
+        # Regions live as long as the run's context, and each is kept with what was found
+        # in it, so an id is never reused for another region while its entry exists.
+        self._found: dict[int, tuple[TextRegion, dict[str, list[tuple[str, Occurrence]]]]] = {}
 
-    @cached_property
-    def phrases(self) -> _WordList:
-        return _WordList(tuple(phrase.text for phrase in self.settings.phrases))
-
-    @cached_property
-    def phrase_by_text(self) -> dict[str, VoicePhrase]:
-        return {phrase.text: phrase for phrase in self.settings.phrases}
-
-    @cached_property
-    def claims(self) -> _WordList:
-        return _WordList(self.settings.unproven_claims)
-
-    @cached_property
-    def pronouns(self) -> _WordList:
-        return _WordList(self.settings.pronouns)
+    def found(self, region: TextRegion, name: str) -> list[tuple[str, Occurrence]]:
+        """Uses of the entries of list ``name`` in the region, found with the others once."""
+        cached = self._found.get(id(region))
+        if cached is None or cached[0] is not region:
+            cached = self._found[id(region)] = (region, self.words.find(region))
+        return cached[1].get(name, [])
 
 
 def _lists(ctx: CheckContext) -> _VoiceLists:
@@ -120,7 +226,7 @@ def check_phrases(ctx: CheckContext) -> Iterator[Finding]:
         return
     for source in _voiced_sources(ctx):
         for region in source.regions:
-            for text, occurrence in lists.phrases.find(region):
+            for text, occurrence in lists.found(region, "phrases"):
                 phrase = lists.phrase_by_text[text]
                 written = " ".join(occurrence.text.split())
                 why = f" ({phrase.reason})" if phrase.reason else ""
@@ -170,34 +276,58 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
     if not limit:
         return
     for source in _voiced_sources(ctx):
-        for region, sentence in _sentences_of(ctx, source):
-            if len(sentence.words) > limit:
-                yield ctx.region_finding(
-                    check_sentence_length,
-                    source,
-                    region,
-                    sentence.start,
-                    sentence.end,
-                    f"sentence of {len(sentence.words)} words (the limit is {limit}): "
-                    "split it or cut words",
-                )
+        for region in _body_regions(source):
+            for sentence in _prose(ctx).of(region).sentences:
+                if sentence.words > limit:
+                    start, end = sentence.span(region.text)
+                    yield ctx.region_finding(
+                        check_sentence_length,
+                        source,
+                        region,
+                        start,
+                        end,
+                        f"sentence of {sentence.words} words (the limit is {limit}): "
+                        "split it or cut words",
+                    )
 
 
-def _sentences_of(ctx: CheckContext, source: SourceFile) -> Iterator[tuple[TextRegion, Sentence]]:
+def _body_regions(source: SourceFile) -> Iterator[TextRegion]:
     # The body only: a title or summary is one line of front matter, not running prose.
     for region in source.regions:
         if region.file_starts[0] >= source.body_start:
-            for sentence in _region_sentences(ctx, region):
-                yield region, sentence
+            yield region
 
 
-def _region_sentences(ctx: CheckContext, region: TextRegion) -> list[Sentence]:
-    """A region's sentences, split once per run for the three rules that read them."""
-    split: dict[int, list[Sentence]] = ctx.shared("voice-sentences", dict)
-    found = split.get(id(region))  # regions live as long as the run's hub: ids stay unique
-    if found is None:
-        found = split[id(region)] = list(sentences(region))
-    return found
+class _RegionProse(NamedTuple):
+    """A region's sentences and, when grades are checked, its words and their syllables."""
+
+    sentences: list[Sentence]
+    words: int  # numbers left out
+    syllables: int
+
+
+class _Prose:
+    """Each region split into sentences once per run, for the three rules that read them."""
+
+    def __init__(self, grade: bool) -> None:
+        self.grade = grade
+        # Each region is kept with its result, so its id cannot be reused while cached.
+        self._split: dict[int, tuple[TextRegion, _RegionProse]] = {}
+
+    def of(self, region: TextRegion) -> _RegionProse:
+        """The region's sentences (and word counts), split on first use."""
+        cached = self._split.get(id(region))
+        if cached is not None and cached[0] is region:
+            return cached[1]
+        words: list[str] | None = [] if self.grade else None
+        found = sentences(region, words)
+        prose = _RegionProse(found, *graded_words(words)) if words else _RegionProse(found, 0, 0)
+        self._split[id(region)] = (region, prose)
+        return prose
+
+
+def _prose(ctx: CheckContext) -> _Prose:
+    return ctx.shared("voice-prose", lambda: _Prose(bool(ctx.hub.config.voice.reading_grade)))
 
 
 @register(
@@ -282,20 +412,28 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        found = list(_sentences_of(ctx, source))
-        words = [sentence.words for _, sentence in found]
-        if sum(len(sentence) for sentence in words) < settings.min_words_for_grade:
+        split = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
+        if sum(sentence.words for _, prose in split for sentence in prose.sentences) < (
+            settings.min_words_for_grade
+        ):
             continue
-        grade = flesch_kincaid_grade(words)
+        grade = flesch_kincaid_grade(
+            sum(len(prose.sentences) for _, prose in split),
+            sum(prose.words for _, prose in split),
+            sum(prose.syllables for _, prose in split),
+        )
         if grade > limit:
-            region, first = found[0]
+            region, first = next(
+                (region, prose.sentences[0]) for region, prose in split if prose.sentences
+            )
+            start, end = first.span(region.text)
             kind = getattr(entry, "type", None) or source.kind
             yield ctx.region_finding(
                 check_reading_level,
                 source,
                 region,
-                first.start,
-                first.end,
+                start,
+                end,
                 f"reads at grade {grade:.1f} (Flesch–Kincaid); the limit for {kind} is "
                 f"{limit:g}: use shorter sentences and plainer words",
             )
@@ -330,12 +468,12 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
         return
     for source in _voiced_sources(ctx):
         for region in source.regions:
-            claims = list(lists.claims.find(region))
+            claims = lists.found(region, "claims")
             if not claims:
                 continue
-            spans = [(s.start, s.end) for s in _region_sentences(ctx, region)] or [
-                (0, len(region.text))
-            ]
+            spans = [
+                sentence.span(region.text) for sentence in _prose(ctx).of(region).sentences
+            ] or [(0, len(region.text))]
             for _text, occurrence in claims:
                 start, end = next(
                     (span for span in spans if span[0] <= occurrence.start < span[1]),
@@ -431,7 +569,7 @@ def check_pronouns(ctx: CheckContext) -> Iterator[Finding]:
         if settings.pronouns_types and asset_type not in settings.pronouns_types:
             continue
         for region in source.regions:
-            for _text, occurrence in lists.pronouns.find(region):
+            for _text, occurrence in lists.found(region, "pronouns"):
                 if occurrence.inflection or _not_a_pronoun(region.text, occurrence):
                     continue
                 yield ctx.region_finding(
