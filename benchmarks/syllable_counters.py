@@ -79,7 +79,9 @@ def counters() -> dict[str, Callable[[], Callable[[str], int]]]:
 
     def vowel_groups() -> Callable[[str], int]:
         groups = re.compile(r"[aeiouy]+")
-        return lambda word: max(1, len(groups.findall(word)) - (word.endswith("e") and len(word) > 2))
+        return lambda word: max(
+            1, len(groups.findall(word)) - (word.endswith("e") and len(word) > 2)
+        )
 
     return {
         "pyphen (hyphenation points + 1)": pyphen_counter,

@@ -160,7 +160,9 @@ def main(argv: list[str] | None = None) -> int:
         f" {args.runs} runs each after a warm-up, interleaved; load average {load_before}"
         f" before, {load_after} after.\n"
     )
-    print("| configuration | CPU mean | CPU median | vs no voice (mean) | (median) | VOICE findings |")
+    print(
+        "| configuration | CPU mean | CPU median | vs no voice (mean) | (median) | VOICE findings |"
+    )
     print("|---|---|---|---|---|---|")
     for measurement in measured:
         mean = statistics.mean(run.cpu_s for run in measurement.runs)
