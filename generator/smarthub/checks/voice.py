@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import Form, Occurrence, TermMatcher, is_name, starts_word
 from smarthub.model import SourceFile, TextRegion
-from smarthub.voice.prose import (
-    Sentence,
-    flesch_kincaid_grade,
-    graded_words,
-    has_number,
-    sentences,
-)
+from smarthub.voice.prose import Prose, flesch_kincaid_grade, has_number, split
 from smarthub.voice.settings import VoiceSettings
 
 _VOICED_KINDS = ("asset", "playbook")
@@ -277,18 +270,17 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
         return
     for source in _voiced_sources(ctx):
         for region in _body_regions(source):
-            for sentence in _prose(ctx).of(region).sentences:
-                if sentence.words > limit:
-                    start, end = sentence.span(region.text)
-                    yield ctx.region_finding(
-                        check_sentence_length,
-                        source,
-                        region,
-                        start,
-                        end,
-                        f"sentence of {sentence.words} words (the limit is {limit}): "
-                        "split it or cut words",
-                    )
+            prose = _prose(ctx).of(region)
+            for joined_start, joined_end, count in prose.long:
+                start, end = prose.region_span(region.text, joined_start, joined_end)
+                yield ctx.region_finding(
+                    check_sentence_length,
+                    source,
+                    region,
+                    start,
+                    end,
+                    f"sentence of {count} words (the limit is {limit}): split it or cut words",
+                )
 
 
 def _body_regions(source: SourceFile) -> Iterator[TextRegion]:
@@ -298,36 +290,27 @@ def _body_regions(source: SourceFile) -> Iterator[TextRegion]:
             yield region
 
 
-class _RegionProse(NamedTuple):
-    """A region's sentences and, when grades are checked, its words and their syllables."""
-
-    sentences: list[Sentence]
-    words: int  # numbers left out
-    syllables: int
-
-
 class _Prose:
     """Each region split into sentences once per run, for the three rules that read them."""
 
-    def __init__(self, grade: bool) -> None:
-        self.grade = grade
+    def __init__(self, settings: VoiceSettings) -> None:
+        self.count_words = bool(settings.reading_grade)
+        self.longer_than = settings.max_sentence_words
         # Each region is kept with its result, so its id cannot be reused while cached.
-        self._split: dict[int, tuple[TextRegion, _RegionProse]] = {}
+        self._split: dict[int, tuple[TextRegion, Prose]] = {}
 
-    def of(self, region: TextRegion) -> _RegionProse:
+    def of(self, region: TextRegion) -> Prose:
         """The region's sentences (and word counts), split on first use."""
         cached = self._split.get(id(region))
         if cached is not None and cached[0] is region:
             return cached[1]
-        words: list[str] | None = [] if self.grade else None
-        found = sentences(region, words)
-        prose = _RegionProse(found, *graded_words(words)) if words else _RegionProse(found, 0, 0)
+        prose = split(region, count_words=self.count_words, longer_than=self.longer_than)
         self._split[id(region)] = (region, prose)
         return prose
 
 
 def _prose(ctx: CheckContext) -> _Prose:
-    return ctx.shared("voice-prose", lambda: _Prose(bool(ctx.hub.config.voice.reading_grade)))
+    return ctx.shared("voice-prose", lambda: _Prose(ctx.hub.config.voice))
 
 
 @register(
@@ -412,21 +395,17 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        split = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
-        if sum(sentence.words for _, prose in split for sentence in prose.sentences) < (
-            settings.min_words_for_grade
-        ):
+        found = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
+        if sum(prose.words for _, prose in found) < settings.min_words_for_grade:
             continue
         grade = flesch_kincaid_grade(
-            sum(len(prose.sentences) for _, prose in split),
-            sum(prose.words for _, prose in split),
-            sum(prose.syllables for _, prose in split),
+            sum(len(prose.spans) for _, prose in found),
+            sum(prose.graded_words for _, prose in found),
+            sum(prose.syllables for _, prose in found),
         )
         if grade > limit:
-            region, first = next(
-                (region, prose.sentences[0]) for region, prose in split if prose.sentences
-            )
-            start, end = first.span(region.text)
+            region, prose = next((region, prose) for region, prose in found if prose.spans)
+            start, end = prose.region_span(region.text, *prose.spans[0])
             kind = getattr(entry, "type", None) or source.kind
             yield ctx.region_finding(
                 check_reading_level,
@@ -471,9 +450,9 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
             claims = lists.found(region, "claims")
             if not claims:
                 continue
-            spans = [
-                sentence.span(region.text) for sentence in _prose(ctx).of(region).sentences
-            ] or [(0, len(region.text))]
+            spans = list(_prose(ctx).of(region).region_spans(region.text)) or [
+                (0, len(region.text))
+            ]
             for _text, occurrence in claims:
                 start, end = next(
                     (span for span in spans if span[0] <= occurrence.start < span[1]),

@@ -2,90 +2,167 @@
 
 A region's text joins a file's prose; ``\\x00`` stands where something was skipped (code, a
 link's URL, HTML) or where one block ends and the next begins. A sentence ends at ``.``,
-``!`` or ``?`` followed by whitespace, or where its block ends; headings are not sentences.
+``!`` or ``?`` followed by whitespace (a run such as ``?!`` and closing quotes or brackets
+belong to it), or where its paragraph, list item or table cell ends; headings are not
+sentences. A word is a run of letters and digits, joined by an apostrophe, dot or hyphen
+(``don't``, ``U.S``, ``best-in-class`` are one word each).
 
-Splitting is the voice rules' hot loop (every sentence of every asset), so a sentence is
-kept as three integers and its words are counted by the regex engine; where a sentence
-starts and ends exactly is worked out only for the few that a finding needs.
+Splitting is the voice rules' hot loop (every sentence of every asset), so it is done by
+the regex engine in one pass over the region: its blocks, headings left out, are joined
+with ``\\x01`` (a character no region holds) so a sentence cannot run from one block into
+the next, one regex finds every sentence and another every word. Sentences are kept as
+ranges of that joined text; where one starts and ends in the region is worked out only
+for the few that a finding needs.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
-from typing import NamedTuple
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from smarthub.model import TextRegion
 from smarthub.voice.syllables import count_syllables
 
-WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|\x00|$)")
+WORD = re.compile(r"[^\W_]++(?:['’.-][^\W_]++)*+")
+# On ASCII text ``[^\W_]`` is exactly ``[A-Za-z0-9]``, which the regex engine tests faster.
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]++(?:['.-][A-Za-z0-9]++)*+")
+_BLOCK = "\x01"
+_SENTENCE_MARK = "\x02"
+_NEUTRAL = str.maketrans({_BLOCK: "\x03", _SENTENCE_MARK: "\x03"})  # neither space nor word
+_WORD_OR_MARK = re.compile(rf"{WORD.pattern}|{_SENTENCE_MARK}")
+_ASCII_WORD_OR_MARK = re.compile(rf"{_ASCII_WORD.pattern}|{_SENTENCE_MARK}")
+_CLOSERS = "\"'”’)\\]"
+# A sentence: from its first letter or digit up to and including the run of . ! ? (and
+# closing quotes or brackets) that is followed by whitespace, a skipped stretch or the end
+# of the block; a run followed by anything else (3.5, e.g., "?!x") does not end it.
+_SENTENCE = re.compile(
+    rf"[^\W_](?:[^.!?{_BLOCK}]++|[.!?]++(?![{_CLOSERS}]*+(?:[\s\x00{_BLOCK}]|\Z)))*+"
+    rf"(?:[.!?]++[{_CLOSERS}]*+)?"
+)
 _DIGIT = re.compile(r"\d")
 
 
-class Sentence(NamedTuple):
-    """A sentence as found: the text range ``[start, end)`` it was cut from, and its words.
+@dataclass(slots=True)
+class Prose:
+    """A region's sentences (ranges of its joined blocks) and counts of its words.
 
-    The range may begin and end with spaces or punctuation; ``span`` gives the sentence's
-    own range (from its first word to its last character).
+    ``words`` counts every word, numbers too; ``graded_words`` leaves numbers out and
+    ``syllables`` are theirs (all 0 unless words were counted). ``long`` holds the
+    sentences of more words than the limit asked for, with their word counts.
     """
 
-    start: int
-    end: int
+    spans: list[tuple[int, int]]
     words: int
+    graded_words: int
+    syllables: int
+    long: list[tuple[int, int, int]]
+    blocks: list[tuple[int, int]]  # the region's text ranges that were joined, in order
+    _joined_starts: list[int] | None = None
 
-    def span(self, text: str) -> tuple[int, int]:
-        """The sentence's range in ``text``: its first word to its last non-space character."""
-        first = WORD.search(text, self.start, self.end)
-        start = first.start() if first is not None else self.start
-        end = self.end
-        while end > start and (text[end - 1].isspace() or text[end - 1] == "\x00"):
-            end -= 1
-        return start, end
+    def region_span(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """A sentence's range in the region's ``text``: its first word to its last character.
+
+        ``start`` and ``end`` are a range of the joined text; trailing whitespace and
+        skipped stretches are left out of the range.
+        """
+        first = self._region_offset(start)
+        last = self._region_offset(end - 1) + 1
+        while last > first and (text[last - 1].isspace() or text[last - 1] == "\x00"):
+            last -= 1
+        return first, last
+
+    def region_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Every sentence's range in the region's ``text``, in order."""
+        for start, end in self.spans:
+            yield self.region_span(text, start, end)
+
+    def _region_offset(self, joined: int) -> int:
+        if self._joined_starts is None:  # only findings need it: worked out on first use
+            lengths = [end - start + len(_BLOCK) for start, end in self.blocks]
+            self._joined_starts = [0, *itertools.accumulate(lengths)]
+        index = bisect_right(self._joined_starts, joined) - 1
+        return self.blocks[index][0] + joined - self._joined_starts[index]
 
 
-def sentences(region: TextRegion, words: list[str] | None = None) -> list[Sentence]:
-    """The sentences of a region, in order, leaving headings and titles out.
+def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0) -> Prose:
+    """The region's sentences, headings left out.
 
-    With ``words``, every word of those sentences is appended to it, in order.
+    With ``count_words``, its words and their syllables are counted too (for a grade);
+    with ``longer_than``, the sentences of more words than that are listed in ``long``.
     """
     text = region.text
-    found: list[Sentence] = []
-    add = found.append
-    findall, sentence_ends = WORD.findall, _SENTENCE_END.finditer
-    heading_starts, heading_ends = _heading_bounds(region)
-    for block_start, block_end in itertools.pairwise(sorted({0, len(text), *region.block_starts})):
-        if heading_starts is None:
-            if region.in_heading(block_start):
-                continue
-        else:
-            index = bisect_right(heading_starts, block_start) - 1
-            if index >= 0 and block_start < heading_ends[index]:
-                continue
-        position = block_start
-        for end in sentence_ends(text, block_start, block_end):
-            cut = end.end()
-            said = findall(text, position, cut)
-            if said:
-                add(Sentence(position, cut, len(said)))
-                if words is not None:
-                    words += said
-            position = cut
-        said = findall(text, position, block_end)
-        if said:
-            add(Sentence(position, block_end, len(said)))
-            if words is not None:
-                words += said
-    return found
+    if _BLOCK in text or _SENTENCE_MARK in text:  # control characters from the file itself
+        text = text.translate(_NEUTRAL)
+    blocks = _prose_blocks(region)
+    joined = _BLOCK.join([text[start:end] for start, end in blocks])
+    spans = [match.span() for match in _SENTENCE.finditer(joined)]
+    ascii_only = joined.isascii()
+    words = graded = syllables = 0
+    long: list[tuple[int, int, int]] = []
+    if count_words:
+        # Every word, with a mark after each sentence: one pass gives the words to grade
+        # and, from where the marks fall, each sentence's word count.
+        marked = _SENTENCE_MARK.join([joined[start:end] for start, end in spans])
+        found = (_ASCII_WORD_OR_MARK if ascii_only else _WORD_OR_MARK).findall(marked)
+        words = len(found) - max(len(spans) - 1, 0)
+        graded, syllables = graded_words(found)  # a mark counts as a number: not a word
+        if longer_than:
+            long = _long_sentences(found, spans, longer_than)
+    elif longer_than:
+        word = _ASCII_WORD if ascii_only else WORD
+        # A word is at least one character and words are apart, so a sentence of more
+        # than N words is at least 2N + 1 characters long: shorter ones need no count.
+        reach = 2 * longer_than + 1
+        for start, end in spans:
+            if end - start >= reach:
+                count = len(word.findall(joined, start, end))
+                if count > longer_than:
+                    long.append((start, end, count))
+    return Prose(spans, words, graded, syllables, long, blocks)
 
 
-def _heading_bounds(region: TextRegion) -> tuple[list[int] | None, list[int]]:
-    """Heading starts and ends in order, for a binary search; None if headings overlap."""
+def _long_sentences(
+    found: list[str], spans: list[tuple[int, int]], longer_than: int
+) -> list[tuple[int, int, int]]:
+    long = []
+    position = -1
+    for span in spans:
+        try:
+            mark = found.index(_SENTENCE_MARK, position + 1)
+        except ValueError:  # the last sentence has no mark after it
+            mark = len(found)
+        count = mark - position - 1
+        if count > longer_than:
+            long.append((*span, count))
+        position = mark
+    return long
+
+
+def _prose_blocks(region: TextRegion) -> list[tuple[int, int]]:
+    """The region's blocks, as ``(start, end)`` text ranges, without its headings."""
+    text = region.text
+    cuts = sorted({0, len(text), *region.block_starts})
+    blocks = list(itertools.pairwise(cuts))
+    if not region.headings:
+        return blocks
     headings = sorted(region.headings)
     if any(end > next_start for (_, end), (next_start, _) in itertools.pairwise(headings)):
-        return None, []  # not made by the loader; the model's own test then decides
-    return [start for start, _ in headings], [end for _, end in headings]
+        # Not how the loader makes them; the model's own test then decides, block by block.
+        return [(start, end) for start, end in blocks if not region.in_heading(start)]
+    kept: list[tuple[int, int]] = []
+    position = 0
+    for heading_start, heading_end in headings:
+        # The blocks starting inside a heading are those from the first cut at or after
+        # its start to the last cut before its end.
+        first = bisect_left(cuts, heading_start, position)
+        last = bisect_left(cuts, heading_end, first)
+        kept += blocks[position:first]
+        position = max(position, last)
+    kept += blocks[position:]
+    return kept
 
 
 def has_number(text: str) -> bool:
@@ -97,11 +174,15 @@ class _Syllables(dict[str, int]):
     """Syllables by word as written, counted once per run; a number counts as 0."""
 
     def __missing__(self, word: str) -> int:
-        count = self[word] = 0 if word.isdigit() else count_syllables(word.lower())
-        return count
+        lower = word.lower()
+        if lower != word:  # "The" costs a look-up of "the"
+            self[word] = self[lower]
+        else:
+            self[word] = 0 if word.isdigit() else count_syllables(word)
+        return self[word]
 
 
-_SYLLABLES = _Syllables()
+_SYLLABLES = _Syllables({_SENTENCE_MARK: 0})
 
 
 def graded_words(words: list[str]) -> tuple[int, int]:
