@@ -30,10 +30,9 @@ WORD = re.compile(r"[^\W_]++(?:['’.-][^\W_]++)*+")
 # On ASCII text ``[^\W_]`` is exactly ``[A-Za-z0-9]``, which the regex engine tests faster.
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]++(?:['.-][A-Za-z0-9]++)*+")
 _BLOCK = "\x01"
-_SENTENCE_MARK = "\x02"
-_NEUTRAL = str.maketrans({_BLOCK: "\x03", _SENTENCE_MARK: "\x03"})  # neither space nor word
-_WORD_OR_MARK = re.compile(rf"{WORD.pattern}|{_SENTENCE_MARK}")
-_ASCII_WORD_OR_MARK = re.compile(rf"{_ASCII_WORD.pattern}|{_SENTENCE_MARK}")
+_NEUTRAL = str.maketrans({_BLOCK: "\x03"})  # neither a space nor a word
+# A word put between sentences to count each one's words in the same pass as the rest.
+_MARK = "qzxsentencemarkqzx"
 _CLOSERS = "\"'”’)\\]"
 # A sentence: from its first letter or digit up to and including the run of . ! ? (and
 # closing quotes or brackets) that is followed by whitespace, a skipped stretch or the end
@@ -94,7 +93,7 @@ def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0
     with ``longer_than``, the sentences of more words than that are listed in ``long``.
     """
     text = region.text
-    if _BLOCK in text or _SENTENCE_MARK in text:  # control characters from the file itself
+    if _BLOCK in text:  # a control character from the file itself
         text = text.translate(_NEUTRAL)
     blocks = _prose_blocks(region)
     joined = _BLOCK.join([text[start:end] for start, end in blocks])
@@ -102,17 +101,27 @@ def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0
     ascii_only = joined.isascii()
     words = graded = syllables = 0
     long: list[tuple[int, int, int]] = []
+    word = _ASCII_WORD if ascii_only else WORD
     if count_words:
-        # Every word, with a mark after each sentence: one pass gives the words to grade
-        # and, from where the marks fall, each sentence's word count.
-        marked = _SENTENCE_MARK.join([joined[start:end] for start, end in spans])
-        found = (_ASCII_WORD_OR_MARK if ascii_only else _WORD_OR_MARK).findall(marked)
-        words = len(found) - max(len(spans) - 1, 0)
-        graded, syllables = graded_words(found)  # a mark counts as a number: not a word
+        if _MARK not in joined:
+            # Every word, with a mark word between sentences: one findall gives the words
+            # to grade and, from where the marks fall, each sentence's word count.
+            mark = _MARK
+            found = word.findall(f" {_MARK} ".join([joined[start:end] for start, end in spans]))
+        else:  # the text holds the mark word itself: sentence by sentence, then
+            mark = ""  # a mark no word can be
+            found = []
+            for start, end in spans:
+                found += word.findall(joined, start, end)
+                found.append(mark)
+        marks = found.count(mark)
+        words = len(found) - marks
+        graded, syllables = graded_words(found)
+        graded -= marks
+        syllables -= marks * _SYLLABLES[mark]
         if longer_than:
-            long = _long_sentences(found, spans, longer_than)
+            long = _long_sentences(found, spans, longer_than, mark)
     elif longer_than:
-        word = _ASCII_WORD if ascii_only else WORD
         # A word is at least one character and words are apart, so a sentence of more
         # than N words is at least 2N + 1 characters long: shorter ones need no count.
         reach = 2 * longer_than + 1
@@ -125,19 +134,19 @@ def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0
 
 
 def _long_sentences(
-    found: list[str], spans: list[tuple[int, int]], longer_than: int
+    found: list[str], spans: list[tuple[int, int]], longer_than: int, mark: str
 ) -> list[tuple[int, int, int]]:
     long = []
     position = -1
     for span in spans:
         try:
-            mark = found.index(_SENTENCE_MARK, position + 1)
+            after = found.index(mark, position + 1)
         except ValueError:  # the last sentence has no mark after it
-            mark = len(found)
-        count = mark - position - 1
+            after = len(found)
+        count = after - position - 1
         if count > longer_than:
             long.append((*span, count))
-        position = mark
+        position = after
     return long
 
 
@@ -182,7 +191,7 @@ class _Syllables(dict[str, int]):
         return self[word]
 
 
-_SYLLABLES = _Syllables({_SENTENCE_MARK: 0})
+_SYLLABLES = _Syllables()
 
 
 def graded_words(words: list[str]) -> tuple[int, int]:
