@@ -24,10 +24,24 @@ _VOICED_KINDS = ("asset", "playbook")
 _AFTER_EXCLAMATION = "\x00\"'”’)]*_"  # what may follow a "!" that ends a sentence
 
 
+def _voiced(ctx: CheckContext) -> list[tuple[SourceFile, object]]:
+    """The assets and playbooks to check, with their entries: looked up once per run."""
+
+    def voiced() -> list[tuple[SourceFile, object]]:
+        found = []
+        for source in ctx.sources():
+            if source.kind in _VOICED_KINDS:
+                entry = ctx.hub.entry_for(source)
+                if entry is not None:
+                    found.append((source, entry))
+        return found
+
+    return ctx.shared("voice-sources", voiced)
+
+
 def _voiced_sources(ctx: CheckContext) -> Iterator[SourceFile]:
-    for source in ctx.sources():
-        if source.kind in _VOICED_KINDS and ctx.hub.entry_for(source) is not None:
-            yield source
+    for source, _entry in _voiced(ctx):
+        yield source
 
 
 class _WordLists:
@@ -390,8 +404,7 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.hub.config.voice
     if not settings.reading_grade:
         return
-    for source in _voiced_sources(ctx):
-        entry = ctx.hub.entry_for(source)
+    for source, entry in _voiced(ctx):
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
@@ -543,8 +556,8 @@ def check_pronouns(ctx: CheckContext) -> Iterator[Finding]:
         return
     lists = _lists(ctx)
     why = f": {settings.pronouns_reason}" if settings.pronouns_reason else ""
-    for source in _voiced_sources(ctx):
-        asset_type = getattr(ctx.hub.entry_for(source), "type", None)
+    for source, entry in _voiced(ctx):
+        asset_type = getattr(entry, "type", None)
         if settings.pronouns_types and asset_type not in settings.pronouns_types:
             continue
         for region in source.regions:
