@@ -139,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(root)
     pages = build_hub(root, args.corpus.resolve())
     env = dict(os.environ)
+    # Measure the code of this checkout, whatever copy of smarthub is installed.
+    generator = str(SAMPLE_HUB / "generator")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [generator, env.get("PYTHONPATH")]))
     configs = [(NO_VOICE, "mkdocs.yml"), (WHOLE, "mkdocs-voice.yml")]
     if args.without_grade:
         configs.insert(1, (NO_GRADE, "mkdocs-voice-no-grade.yml"))
