@@ -92,14 +92,19 @@ class _WordLists:
         self._any_case = any_case
         self._exact = exact
 
-    def find(self, region: TextRegion) -> dict[str, list[tuple[str, Occurrence]]]:
-        """Each list's uses in the region (not those in quotation marks), with the entry."""
+    def find(
+        self, region: TextRegion, wanted: frozenset[str]
+    ) -> dict[str, list[tuple[str, Occurrence]]]:
+        """The uses of the ``wanted`` lists' entries in the region (not those in quotation
+        marks), with the entry."""
         text = region.text
         found: dict[str, list[Occurrence]] = {}
-        lowered = text.lower() if self._plain else ""
+        any_case = {key: names & wanted for key, names in self._any_case.items() if names & wanted}
+        exact = {key: names & wanted for key, names in self._exact.items() if names & wanted}
+        lowered = text.lower() if self._plain and any_case else text
         if self._plain and len(lowered) == len(text):
             starts: dict[int, set[str]] = {}
-            for searched, keys in ((lowered, self._any_case), (text, self._exact)):
+            for searched, keys in ((lowered, any_case), (text, exact)):
                 for key, names in keys.items():
                     for position in _word_starts(searched, key):
                         if starts_word(text, position):
@@ -112,7 +117,11 @@ class _WordLists:
                         candidates.setdefault(name, []).append(occurrence)
             found = {name: _leftmost_longest(items) for name, items in candidates.items()}
         else:
-            found = {name: matcher.find(text) for name, matcher in self.matchers.items()}
+            found = {
+                name: matcher.find(text)
+                for name, matcher in self.matchers.items()
+                if name in wanted
+            }
         return {
             name: [
                 (self.entries[name][int(occurrence.form.term_id)], occurrence)
@@ -185,12 +194,27 @@ class _VoiceLists:
         # in it, so an id is never reused for another region while its entry exists.
         self._found: dict[int, tuple[TextRegion, dict[str, list[tuple[str, Occurrence]]]]] = {}
 
-    def found(self, region: TextRegion, name: str) -> list[tuple[str, Occurrence]]:
-        """Uses of the entries of list ``name`` in the region, found with the others once."""
+    def found(self, region: TextRegion, name: str, entry: object) -> list[tuple[str, Occurrence]]:
+        """Uses of the entries of list ``name`` in a region of ``entry``'s file.
+
+        The lists that apply to the file are searched together, once per region: the
+        pronouns only in the asset types ``voice.pronouns.types`` names.
+        """
         cached = self._found.get(id(region))
         if cached is None or cached[0] is not region:
-            cached = self._found[id(region)] = (region, self.words.find(region))
+            wanted = self._wanted(entry)
+            cached = self._found[id(region)] = (region, self.words.find(region, wanted))
         return cached[1].get(name, [])
+
+    def _wanted(self, entry: object) -> frozenset[str]:
+        types = self.settings.pronouns_types
+        if types and getattr(entry, "type", None) not in types:
+            return _NOT_PRONOUNS
+        return _EVERY_LIST
+
+
+_EVERY_LIST = frozenset(["phrases", "claims", "pronouns"])
+_NOT_PRONOUNS = frozenset(["phrases", "claims"])
 
 
 def _lists(ctx: CheckContext) -> _VoiceLists:
@@ -231,9 +255,9 @@ def check_phrases(ctx: CheckContext) -> Iterator[Finding]:
     lists = _lists(ctx)
     if not ctx.hub.config.voice.phrases:
         return
-    for source in _voiced_sources(ctx):
+    for source, entry in _voiced(ctx):
         for region in source.regions:
-            for text, occurrence in lists.found(region, "phrases"):
+            for text, occurrence in lists.found(region, "phrases", entry):
                 phrase = lists.phrase_by_text[text]
                 written = " ".join(occurrence.text.split())
                 why = f" ({phrase.reason})" if phrase.reason else ""
@@ -459,9 +483,9 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
     lists = _lists(ctx)
     if not ctx.hub.config.voice.unproven_claims:
         return
-    for source in _voiced_sources(ctx):
+    for source, entry in _voiced(ctx):
         for region in source.regions:
-            claims = lists.found(region, "claims")
+            claims = lists.found(region, "claims", entry)
             if not claims:
                 continue
             spans = list(_prose(ctx).of(region).region_spans(region.text)) or [
@@ -562,7 +586,7 @@ def check_pronouns(ctx: CheckContext) -> Iterator[Finding]:
         if settings.pronouns_types and asset_type not in settings.pronouns_types:
             continue
         for region in source.regions:
-            for _text, occurrence in lists.found(region, "pronouns"):
+            for _text, occurrence in lists.found(region, "pronouns", entry):
                 if occurrence.inflection or _not_a_pronoun(region.text, occurrence):
                     continue
                 yield ctx.region_finding(
