@@ -122,11 +122,12 @@ class _WordLists:
                 for name, matcher in self.matchers.items()
                 if name in wanted
             }
+        quoted = region.in_quotes if region.quotes else None
         return {
             name: [
                 (self.entries[name][int(occurrence.form.term_id)], occurrence)
                 for occurrence in occurrences
-                if not region.in_quotes(occurrence.start, occurrence.end)
+                if quoted is None or not quoted(occurrence.start, occurrence.end)
             ]
             for name, occurrences in found.items()
         }
@@ -252,9 +253,9 @@ Example that passes:
     fixable=True,
 )
 def check_phrases(ctx: CheckContext) -> Iterator[Finding]:
-    lists = _lists(ctx)
     if not ctx.hub.config.voice.phrases:
         return
+    lists = _lists(ctx)
     for source, entry in _voiced(ctx):
         for region in source.regions:
             for text, occurrence in lists.found(region, "phrases", entry):
@@ -480,9 +481,9 @@ Example that passes:
 """,
 )
 def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
-    lists = _lists(ctx)
     if not ctx.hub.config.voice.unproven_claims:
         return
+    lists = _lists(ctx)
     for source, entry in _voiced(ctx):
         for region in source.regions:
             claims = lists.found(region, "claims", entry)
