@@ -198,6 +198,7 @@ def has_number(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
+_SYLLABLES_KEPT = 500_000  # words; a handbook of 300 pages has about 13,000 distinct ones
 _A_NUMBER = 1 << 32  # what a number adds to a sum of syllables: counted apart, above them
 
 
@@ -205,6 +206,8 @@ class _Syllables(dict[str, int]):
     """Syllables by word as written, counted once per run; a number counts as ``_A_NUMBER``."""
 
     def __missing__(self, word: str) -> int:
+        if len(self) > _SYLLABLES_KEPT:  # a long-lived process (the language server)
+            self.clear()
         lower = word.lower()
         if lower != word:  # "The" costs a look-up of "the"
             self[word] = self[lower]
