@@ -52,11 +52,13 @@ class _WordLists:
     keeps its own leftmost-longest choice). An entry written in capitals only (``I``) is
     matched as an abbreviation is, in that case only, so ``I`` never matches ``i.e.``.
 
-    Where the lists' forms may begin is searched once per region for all of them, with
-    plain regexes on the lower-cased text: a form's first word as a whole word (plus a
-    glued ``s``/``es``, as the matcher allows). That is a superset of the positions the
-    matchers' own start search yields, and ``match_at`` decides at each; the matchers'
-    search tests two look-behinds at every character and cost three passes of it.
+    Where the lists' forms may begin is searched once per region for all of them with
+    ``str.find``: each form's first word, in the lower-cased text (as written, for a form
+    matched in its case only), standing as a whole word or with a glued ``s``/``es``, as
+    the matcher allows. That is a superset of the positions the matchers' own start search
+    yields, and each list's ``match_at`` decides there; that search tests two look-behinds
+    at every character, and three passes of it cost four times as much. Forms that are not
+    ASCII, and texts whose lower case changes their length, take the matchers' own way.
     """
 
     def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
