@@ -9,8 +9,9 @@ sentences. A word is a run of letters and digits, joined by an apostrophe, dot o
 
 Splitting is the voice rules' hot loop (every sentence of every asset), so it is done by
 the regex engine in one pass over the region: its blocks, headings left out, are joined
-with ``\\x01`` (a character no region holds) so a sentence cannot run from one block into
-the next, one regex finds every sentence and another every word. Sentences are kept as
+with ``\\x01`` so a sentence cannot run from one block into the next (a ``\\x01`` in the
+file itself is read as a character that is neither space, word nor stop), one regex finds
+every sentence and another every word. Sentences are kept as
 ranges of that joined text; where one starts and ends in the region is worked out only
 for the few that a finding needs.
 """
