@@ -9,75 +9,215 @@ a use.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from functools import cached_property
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Form, Occurrence, TermMatcher, is_name
+from smarthub.matcher import Form, Occurrence, TermMatcher, is_name, starts_word
 from smarthub.model import SourceFile, TextRegion
-from smarthub.voice.prose import Sentence, flesch_kincaid_grade, has_number, sentences
-from smarthub.voice.settings import VoicePhrase, VoiceSettings
+from smarthub.voice.prose import Prose, flesch_kincaid_grade, has_number, split
+from smarthub.voice.settings import VoiceSettings
 
 _VOICED_KINDS = ("asset", "playbook")
 _AFTER_EXCLAMATION = "\x00\"'”’)]*_"  # what may follow a "!" that ends a sentence
 
 
+def _voiced(ctx: CheckContext) -> list[tuple[SourceFile, object]]:
+    """The assets and playbooks to check, with their entries: looked up once per run."""
+
+    def voiced() -> list[tuple[SourceFile, object]]:
+        found = []
+        for source in ctx.sources():
+            if source.kind in _VOICED_KINDS:
+                entry = ctx.hub.entry_for(source)
+                if entry is not None:
+                    found.append((source, entry))
+        return found
+
+    return ctx.shared("voice-sources", voiced)
+
+
 def _voiced_sources(ctx: CheckContext) -> Iterator[SourceFile]:
-    for source in ctx.sources():
-        if source.kind in _VOICED_KINDS and ctx.hub.entry_for(source) is not None:
-            yield source
+    for source, _entry in _voiced(ctx):
+        yield source
 
 
-class _WordList:
-    """Words or phrases matched with the glossary's matching rules.
+class _WordLists:
+    """The hub's word lists (phrases, claims, pronouns), matched with the glossary's rules.
 
-    Each entry becomes a form of the shared ``TermMatcher``, so a phrase behaves exactly
-    like a glossary form. An entry written in capitals only (``I``) is matched as an
-    abbreviation is, in that case only, so ``I`` never matches the ``i`` of ``i.e.``.
+    Each entry becomes a form of a ``TermMatcher``, one matcher per list, so a phrase
+    behaves exactly like a glossary form and one list never hides another's match (each
+    keeps its own leftmost-longest choice). An entry written in capitals only (``I``) is
+    matched as an abbreviation is, in that case only, so ``I`` never matches ``i.e.``.
+
+    Where the lists' forms may begin is searched once per region for all of them with
+    ``str.find``: each form's first word, in the lower-cased text (as written, for a form
+    matched in its case only), standing as a whole word or with a glued ``s``/``es``, as
+    the matcher allows. That is a superset of the positions the matchers' own start search
+    yields, and each list's ``match_at`` decides there; that search tests two look-behinds
+    at every character, and three passes of it cost four times as much. Forms that are not
+    ASCII, and texts whose lower case changes their length, take the matchers' own way.
     """
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
-        self.entries = entries
-        self.matcher = TermMatcher.of_forms(
-            Form(
-                str(index),
-                entry,
-                "abbreviation" if entry.isupper() else "term",
-                name=is_name(entry),
+    def __init__(self, lists: dict[str, tuple[str, ...]]) -> None:
+        self.entries = {name: entries for name, entries in lists.items() if entries}
+        self.matchers = {
+            name: TermMatcher.of_forms(
+                Form(
+                    str(index),
+                    entry,
+                    "abbreviation" if entry.isupper() else "term",
+                    name=is_name(entry),
+                )
+                for index, entry in enumerate(entries)
             )
-            for index, entry in enumerate(entries)
-        )
+            for name, entries in self.entries.items()
+        }
+        self._plain = all(entry.isascii() for entries in lists.values() for entry in entries)
+        any_case: dict[str, set[str]] = {}
+        exact: dict[str, set[str]] = {}
+        for name, entries in self.entries.items():
+            for entry in entries:
+                first = _FIRST_TOKEN.match(entry.strip())
+                if first is None:
+                    continue
+                token = first.group()
+                if not _is_word(token):
+                    for symbol in {token, "’" if token == "'" else token}:
+                        exact.setdefault(symbol, set()).add(name)
+                elif entry.isupper():
+                    exact.setdefault(token, set()).add(name)
+                else:
+                    any_case.setdefault(token.lower(), set()).add(name)
+        self._any_case = any_case
+        self._exact = exact
 
-    def find(self, region: TextRegion) -> Iterator[tuple[str, Occurrence]]:
-        """Each use of an entry in the region (not those in quotation marks), with the entry."""
-        for occurrence in self.matcher.find(region.text):
-            if not region.in_quotes(occurrence.start, occurrence.end):
-                yield self.entries[int(occurrence.form.term_id)], occurrence
+    def find(
+        self, region: TextRegion, wanted: frozenset[str]
+    ) -> dict[str, list[tuple[str, Occurrence]]]:
+        """The uses of the ``wanted`` lists' entries in the region (not those in quotation
+        marks), with the entry."""
+        text = region.text
+        found: dict[str, list[Occurrence]] = {}
+        any_case = {key: names & wanted for key, names in self._any_case.items() if names & wanted}
+        exact = {key: names & wanted for key, names in self._exact.items() if names & wanted}
+        lowered = text.lower() if self._plain and any_case else text
+        if self._plain and len(lowered) == len(text):
+            starts: dict[int, set[str]] = {}
+            for searched, keys in ((lowered, any_case), (text, exact)):
+                for key, names in keys.items():
+                    for position in _word_starts(searched, key):
+                        if starts_word(text, position):
+                            starts.setdefault(position, set()).update(names)
+            candidates: dict[str, list[Occurrence]] = {}
+            for position in sorted(starts):
+                for name in starts[position]:
+                    occurrence = self.matchers[name].match_at(text, position)
+                    if occurrence is not None:
+                        candidates.setdefault(name, []).append(occurrence)
+            found = {name: _leftmost_longest(items) for name, items in candidates.items()}
+        else:
+            found = {
+                name: matcher.find(text)
+                for name, matcher in self.matchers.items()
+                if name in wanted
+            }
+        quoted = region.in_quotes if region.quotes else None
+        return {
+            name: [
+                (self.entries[name][int(occurrence.form.term_id)], occurrence)
+                for occurrence in occurrences
+                if quoted is None or not quoted(occurrence.start, occurrence.end)
+            ]
+            for name, occurrences in found.items()
+        }
+
+
+_FIRST_TOKEN = re.compile(r"[^\W_]+|\S")
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalnum()
+
+
+def _word_starts(text: str, key: str) -> Iterator[int]:
+    """Where ``key`` stands in ``text`` as a whole word, or with a glued ``s`` or ``es``.
+
+    ``str.find`` scans far faster than a regex of all keys; what comes before a position
+    (a word start) is for the caller to test. A symbol key is one character: every one counts.
+    """
+    size = len(key)
+    word = _is_word(key)
+    position = text.find(key)
+    while position != -1:
+        if not word or _word_ends(text, position + size):
+            yield position
+        position = text.find(key, position + 1)
+
+
+def _word_ends(text: str, end: int) -> bool:
+    """Whether a word ends at ``end``, perhaps after a glued ``s`` or ``es``."""
+    for glue in (0, 1, 2):
+        after = end + glue
+        if glue and text[end:after].lower() not in ("s", "es"):
+            continue
+        if after >= len(text) or not text[after].isalnum():
+            return True
+    return False
+
+
+def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
+    # As the glossary matcher chooses: the earliest start, then the longest, no overlaps.
+    candidates.sort(key=lambda found: (found.start, -found.end))
+    chosen: list[Occurrence] = []
+    reached = -1
+    for found in candidates:
+        if found.start >= reached:
+            chosen.append(found)
+            reached = found.end
+    return chosen
 
 
 class _VoiceLists:
-    """The hub's word lists, compiled once per check run."""
+    """The hub's word lists, compiled once per check run, and what they find per region."""
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
+        self.words = _WordLists(
+            {
+                "phrases": tuple(phrase.text for phrase in settings.phrases),
+                "claims": settings.unproven_claims,
+                "pronouns": settings.pronouns,
+            }
+        )
+        self.phrase_by_text = {phrase.text: phrase for phrase in settings.phrases}
+        # Regions live as long as the run's context, and each is kept with what was found
+        # in it, so an id is never reused for another region while its entry exists.
+        self._found: dict[int, tuple[TextRegion, dict[str, list[tuple[str, Occurrence]]]]] = {}
 
-    @cached_property
-    def phrases(self) -> _WordList:
-        return _WordList(tuple(phrase.text for phrase in self.settings.phrases))
+    def found(self, region: TextRegion, name: str, entry: object) -> list[tuple[str, Occurrence]]:
+        """Uses of the entries of list ``name`` in a region of ``entry``'s file.
 
-    @cached_property
-    def phrase_by_text(self) -> dict[str, VoicePhrase]:
-        return {phrase.text: phrase for phrase in self.settings.phrases}
+        The lists that apply to the file are searched together, once per region: the
+        pronouns only in the asset types ``voice.pronouns.types`` names.
+        """
+        cached = self._found.get(id(region))
+        if cached is None or cached[0] is not region:
+            wanted = self._wanted(entry)
+            cached = self._found[id(region)] = (region, self.words.find(region, wanted))
+        return cached[1].get(name, [])
 
-    @cached_property
-    def claims(self) -> _WordList:
-        return _WordList(self.settings.unproven_claims)
+    def _wanted(self, entry: object) -> frozenset[str]:
+        types = self.settings.pronouns_types
+        if types and getattr(entry, "type", None) not in types:
+            return _NOT_PRONOUNS
+        return _EVERY_LIST
 
-    @cached_property
-    def pronouns(self) -> _WordList:
-        return _WordList(self.settings.pronouns)
+
+_EVERY_LIST = frozenset(["phrases", "claims", "pronouns"])
+_NOT_PRONOUNS = frozenset(["phrases", "claims"])
 
 
 def _lists(ctx: CheckContext) -> _VoiceLists:
@@ -115,12 +255,12 @@ Example that passes:
     fixable=True,
 )
 def check_phrases(ctx: CheckContext) -> Iterator[Finding]:
-    lists = _lists(ctx)
     if not ctx.hub.config.voice.phrases:
         return
-    for source in _voiced_sources(ctx):
+    lists = _lists(ctx)
+    for source, entry in _voiced(ctx):
         for region in source.regions:
-            for text, occurrence in lists.phrases.find(region):
+            for text, occurrence in lists.found(region, "phrases", entry):
                 phrase = lists.phrase_by_text[text]
                 written = " ".join(occurrence.text.split())
                 why = f" ({phrase.reason})" if phrase.reason else ""
@@ -170,34 +310,48 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
     if not limit:
         return
     for source in _voiced_sources(ctx):
-        for region, sentence in _sentences_of(ctx, source):
-            if len(sentence.words) > limit:
+        for region in _body_regions(source):
+            prose = _prose(ctx).of(region)
+            for joined_start, joined_end, count in prose.long:
+                start, end = prose.region_span(region.text, joined_start, joined_end)
                 yield ctx.region_finding(
                     check_sentence_length,
                     source,
                     region,
-                    sentence.start,
-                    sentence.end,
-                    f"sentence of {len(sentence.words)} words (the limit is {limit}): "
-                    "split it or cut words",
+                    start,
+                    end,
+                    f"sentence of {count} words (the limit is {limit}): split it or cut words",
                 )
 
 
-def _sentences_of(ctx: CheckContext, source: SourceFile) -> Iterator[tuple[TextRegion, Sentence]]:
+def _body_regions(source: SourceFile) -> Iterator[TextRegion]:
     # The body only: a title or summary is one line of front matter, not running prose.
     for region in source.regions:
         if region.file_starts[0] >= source.body_start:
-            for sentence in _region_sentences(ctx, region):
-                yield region, sentence
+            yield region
 
 
-def _region_sentences(ctx: CheckContext, region: TextRegion) -> list[Sentence]:
-    """A region's sentences, split once per run for the three rules that read them."""
-    split: dict[int, list[Sentence]] = ctx.shared("voice-sentences", dict)
-    found = split.get(id(region))  # regions live as long as the run's hub: ids stay unique
-    if found is None:
-        found = split[id(region)] = list(sentences(region))
-    return found
+class _Prose:
+    """Each region split into sentences once per run, for the three rules that read them."""
+
+    def __init__(self, settings: VoiceSettings) -> None:
+        self.count_words = bool(settings.reading_grade)
+        self.longer_than = settings.max_sentence_words
+        # Each region is kept with its result, so its id cannot be reused while cached.
+        self._split: dict[int, tuple[TextRegion, Prose]] = {}
+
+    def of(self, region: TextRegion) -> Prose:
+        """The region's sentences (and word counts), split on first use."""
+        cached = self._split.get(id(region))
+        if cached is not None and cached[0] is region:
+            return cached[1]
+        prose = split(region, count_words=self.count_words, longer_than=self.longer_than)
+        self._split[id(region)] = (region, prose)
+        return prose
+
+
+def _prose(ctx: CheckContext) -> _Prose:
+    return ctx.shared("voice-prose", lambda: _Prose(ctx.hub.config.voice))
 
 
 @register(
@@ -256,8 +410,9 @@ def check_exclamations(ctx: CheckContext) -> Iterator[Finding]:
     "An asset reads above the grade voice.reading_grade sets for its type.",
     """
 What it does: computes the Flesch–Kincaid grade of the body of each asset and playbook
-(sentences as VOICE002 counts them, syllables from Pyphen's English hyphenation
-dictionary) and flags a file above `voice.reading_grade` for its asset type (or its
+(sentences as VOICE002 counts them; a syllable per group of vowels, less a silent final
+`e`, which agrees with the CMU Pronouncing Dictionary on a page's grade to 0.2 on
+average) and flags a file above `voice.reading_grade` for its asset type (or its
 `default`, which playbooks use). Files with fewer than `voice.min_words_for_grade` words
 (100 by default) are too short to grade and are not checked. The finding points at the
 first sentence.
@@ -277,25 +432,28 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.hub.config.voice
     if not settings.reading_grade:
         return
-    for source in _voiced_sources(ctx):
-        entry = ctx.hub.entry_for(source)
+    for source, entry in _voiced(ctx):
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        found = list(_sentences_of(ctx, source))
-        words = [sentence.words for _, sentence in found]
-        if sum(len(sentence) for sentence in words) < settings.min_words_for_grade:
+        found = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
+        if sum(prose.words for _, prose in found) < settings.min_words_for_grade:
             continue
-        grade = flesch_kincaid_grade(words)
+        grade = flesch_kincaid_grade(
+            sum(len(prose.spans) for _, prose in found),
+            sum(prose.graded_words for _, prose in found),
+            sum(prose.syllables for _, prose in found),
+        )
         if grade > limit:
-            region, first = found[0]
+            region, prose = next((region, prose) for region, prose in found if prose.spans)
+            start, end = prose.region_span(region.text, *prose.spans[0])
             kind = getattr(entry, "type", None) or source.kind
             yield ctx.region_finding(
                 check_reading_level,
                 source,
                 region,
-                first.start,
-                first.end,
+                start,
+                end,
                 f"reads at grade {grade:.1f} (Flesch–Kincaid); the limit for {kind} is "
                 f"{limit:g}: use shorter sentences and plainer words",
             )
@@ -325,15 +483,15 @@ Example that passes:
 """,
 )
 def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
-    lists = _lists(ctx)
     if not ctx.hub.config.voice.unproven_claims:
         return
-    for source in _voiced_sources(ctx):
+    lists = _lists(ctx)
+    for source, entry in _voiced(ctx):
         for region in source.regions:
-            claims = list(lists.claims.find(region))
+            claims = lists.found(region, "claims", entry)
             if not claims:
                 continue
-            spans = [(s.start, s.end) for s in _region_sentences(ctx, region)] or [
+            spans = list(_prose(ctx).of(region).region_spans(region.text)) or [
                 (0, len(region.text))
             ]
             for _text, occurrence in claims:
@@ -426,12 +584,12 @@ def check_pronouns(ctx: CheckContext) -> Iterator[Finding]:
         return
     lists = _lists(ctx)
     why = f": {settings.pronouns_reason}" if settings.pronouns_reason else ""
-    for source in _voiced_sources(ctx):
-        asset_type = getattr(ctx.hub.entry_for(source), "type", None)
+    for source, entry in _voiced(ctx):
+        asset_type = getattr(entry, "type", None)
         if settings.pronouns_types and asset_type not in settings.pronouns_types:
             continue
         for region in source.regions:
-            for _text, occurrence in lists.pronouns.find(region):
+            for _text, occurrence in lists.found(region, "pronouns", entry):
                 if occurrence.inflection or _not_a_pronoun(region.text, occurrence):
                     continue
                 yield ctx.region_finding(
