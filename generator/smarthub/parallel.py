@@ -77,5 +77,7 @@ def _check_share(
 ) -> tuple[list[Finding], list[str]]:
     from smarthub.engine import check_files
 
-    result = check_files(config, set(part), select=select, ignore=ignore, today=today)
+    result = check_files(
+        config, set(part), select=select, ignore=ignore, today=today, keep_sources=False
+    )
     return result.findings, result.checked
