@@ -197,23 +197,47 @@ class TermMatcher:
                 else:
                     first_symbols.add(keys[0])
         self._starts = _start_finder(first_words, first_symbols)
+        self._starts_any_case: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
+        if self._starts is None:
+            return []
+        # candidate_starts inlined: this loop runs once per first word in every text.
+        match_at = self.match_at
         candidates = []
-        for start in self.candidate_starts(text):
-            found = self.match_at(text, start)
-            if found is not None:
-                candidates.append(found)
-        return _leftmost_longest(candidates)
+        for match in self._start_matches(text):
+            start = match.start()
+            if starts_word(text, start):
+                found = match_at(text, start)
+                if found is not None:
+                    candidates.append(found)
+        return _leftmost_longest(candidates) if len(candidates) > 1 else candidates
 
     def candidate_starts(self, text: str) -> Iterator[int]:
         """Positions where some form may begin: a first word of a form, or its first symbol."""
         if self._starts is None:
             return
-        for match in self._starts.finditer(text):
+        for match in self._start_matches(text):
             if starts_word(text, match.start()):
                 yield match.start()
+
+    def _start_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The start regex's matches, at the text's own offsets.
+
+        The regex holds the first words in lower case and runs case-sensitively over the
+        lower-cased text, twice as fast as ``re.IGNORECASE`` over the text. That needs
+        lower-casing to keep every offset and to depend on no neighbour: not so for ``İ``
+        (two characters in lower case) and ``Σ`` (``ς`` at the end of a word), so a text
+        holding either is read with the case-insensitive regex instead. ``match_at``
+        decides every occurrence; this only finds where to ask.
+        """
+        lowered = text.lower()
+        if len(lowered) == len(text) and "Σ" not in text:
+            return self._starts.finditer(lowered)
+        if self._starts_any_case is None:
+            self._starts_any_case = re.compile(self._starts.pattern, re.IGNORECASE)
+        return self._starts_any_case.finditer(text)
 
     def match_at(self, text: str, start: int) -> Occurrence | None:
         """The longest occurrence of any form starting exactly at ``start``, if there is one."""
@@ -226,13 +250,19 @@ class TermMatcher:
             if token is None:
                 break
             written = token.group()
-            key = _fold(written)
-            if _is_word_char(written[0]):
-                for suffix in _GLUED_SUFFIXES:  # "mails": the form "mail" and an inflection
-                    if key.endswith(suffix) and len(key) > len(suffix):
-                        entries = node.get(key[: -len(suffix)], {}).get(_TERMINAL)
-                        if entries:
-                            ends.append((entries, token.end() - len(suffix)))
+            first = written[0]
+            if first.isspace():
+                key = " "
+            else:
+                key = written.lower()
+                if "’" in key:
+                    key = key.replace("’", "'")
+                if key.endswith(_GLUED_SUFFIXES) and _is_word_char(first):
+                    for suffix in _GLUED_SUFFIXES:  # "mails": the form "mail" and an inflection
+                        if key.endswith(suffix) and len(key) > len(suffix):
+                            entries = node.get(key[: -len(suffix)], {}).get(_TERMINAL)
+                            if entries:
+                                ends.append((entries, token.end() - len(suffix)))
             node = node.get(key)
             if node is None:
                 break
@@ -268,7 +298,14 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+    if char < "\x80":  # most characters: no Unicode category to look up
+        return char in _ASCII_WORD_CHARS
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+_ASCII_WORD_CHARS = frozenset(
+    char for char in map(chr, range(128)) if char.isalnum() or char == "_"
+)
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -423,7 +460,7 @@ def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[
             char for symbol in first_symbols for char in (symbol, "’" if symbol == "'" else symbol)
         }
         alternatives.append("[" + "".join(re.escape(char) for char in sorted(symbols)) + "]")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+    return re.compile("|".join(alternatives))  # over lower-cased text: see _start_matches
 
 
 def _trie_pattern(node: dict) -> str:
