@@ -307,7 +307,20 @@ def test_empty_glossary_finds_nothing() -> None:
 
 
 def test_candidate_starts_are_word_starts_and_symbols() -> None:
-    assert list(MATCHER.candidate_starts("xhot hot #tag e-mails")) == [5, 9, 14]
+    assert list(MATCHER.candidate_starts("xhot hot lead #tag e-mails")) == [5, 14, 19]
+
+
+def test_candidate_starts_skip_first_words_no_form_continues() -> None:
+    # "hot" begins only "hot lead"; "sales" only "Sales Accepted Lead" and "Sales Force",
+    # and is no SAL with a glued "es" (an abbreviation takes a lower-case "s" only).
+    assert list(MATCHER.candidate_starts("hot take, hot\n  lead, Hot-lead")) == [10]
+    assert list(MATCHER.candidate_starts("sales team, SALES accepted lead, the SALs")) == [12, 37]
+    assert list(MATCHER.candidate_starts("Sales\nForce and sales force")) == [0, 16]
+    # Where a form may end, a longer word may be its inflection: "leads" is found.
+    assert [o.text for o in MATCHER.find("Two hot\nleads and one hot lead's")] == [
+        "hot\nleads",
+        "hot lead's",
+    ]
 
 
 def test_many_terms_sharing_a_first_word() -> None:

@@ -124,9 +124,12 @@ def _check(
     jobs: int | None,
     keep_sources: bool = True,
 ) -> CheckResult:
+    discovered = None
     if jobs != 1:
         workers = parallel.worker_count(jobs)
-        parts = parallel.shares(config, reported, workers)
+        if parallel.worth_a_walk(reported, workers):
+            discovered = list(discover(config, reported))  # one walk, whichever way it goes
+        parts = parallel.shares(config, reported, workers, discovered)
         if parts is not None:
             _enabled_codes(config, select, ignore)  # a bad selector is reported here, once
             day = today or dt.date.today()
@@ -138,7 +141,13 @@ def _check(
                 hub = load_hub(config, selected=set())
             return CheckResult(findings=findings, checked=sorted(checked), hub=hub)
     return check_files(
-        config, reported, select=select, ignore=ignore, today=today, keep_sources=keep_sources
+        config,
+        reported,
+        select=select,
+        ignore=ignore,
+        today=today,
+        keep_sources=keep_sources,
+        discovered=discovered,
     )
 
 
@@ -234,15 +243,20 @@ def check_files(
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
     keep_sources: bool = True,
+    discovered: list[Discovered] | None = None,
 ) -> CheckResult:
     """Check the hub in this process, reporting on the hub-relative paths in ``reported`` (None: all).
 
     Without ``keep_sources``, content files are checked a batch at a time and dropped
-    (``run_check`` says what the result then holds).
+    (``run_check`` says what the result then holds); ``discovered`` saves that check a
+    second walk over the hub when the caller has made one.
     """
-    run = _run_check if keep_sources else _run_streamed
     with _collector_paused():
-        return run(config, reported, select=select, ignore=ignore, today=today)
+        if keep_sources:
+            return _run_check(config, reported, select=select, ignore=ignore, today=today)
+        return _run_streamed(
+            config, reported, select=select, ignore=ignore, today=today, discovered=discovered
+        )
 
 
 @contextmanager
@@ -305,6 +319,7 @@ def _run_streamed(
     select: Iterable[str],
     ignore: Iterable[str],
     today: dt.date | None,
+    discovered: list[Discovered] | None = None,
 ) -> CheckResult:
     """The check of ``_run_check`` with the content files loaded, checked and dropped in batches.
 
@@ -316,7 +331,7 @@ def _run_streamed(
     hub = Hub(config=config)
     ids_seen: dict[tuple[str, str], SourceFile] = {}
     docs: list[Discovered] = []
-    for found in discover(config, reported):
+    for found in discovered if discovered is not None else discover(config, reported):
         if found.kind not in ("asset", "page"):
             load_file(hub, found, ids_seen)
         elif reported is None or found.rel in reported:

@@ -180,8 +180,6 @@ class TermMatcher:
         )
         self.forms = forms
         self._root: dict[str, dict] = {}
-        first_words: set[str] = set()
-        first_symbols: set[str] = set()
         for form in dict.fromkeys(forms):
             spelling = normal_spelling(form.text) if form.case_sensitive else None
             for keys in _keys_of(form.text.strip()):
@@ -192,11 +190,7 @@ class TermMatcher:
                 entries.append(_Entry(form, spelling))
                 # A form written as listed is more specific than one in any case.
                 entries.sort(key=lambda entry: entry.spelling is None)
-                if _is_word_char(keys[0][0]):
-                    first_words.add(keys[0])
-                else:
-                    first_symbols.add(keys[0])
-        self._starts = _start_finder(first_words, first_symbols)
+        self._starts = _start_finder(self._root)
         self._starts_any_case: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Occurrence]:
@@ -434,46 +428,92 @@ def _prose_compound(before: str, written: str, after: str) -> bool:
     )
 
 
-def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[str] | None:
-    """One regex matching the whole words that begin some form (in any case) and its symbols.
+def _start_finder(root: dict[str, dict]) -> re.Pattern[str] | None:
+    """One regex matching where some form may begin: its first word, or its first symbol.
 
-    The words are arranged as a trie (``sales|salesforce`` becomes ``sales(?:force)?``), so
-    the regex engine tests each position against a few characters instead of every word, and
-    only the positions that matter reach Python. A word may carry a glued inflection.
+    The first words are arranged as a trie (``sales|salesforce`` becomes
+    ``sales(?:force|...)``), so the regex engine tests each position against a few
+    characters instead of every word. Where a first word ends, the regex asks for what may
+    follow it in some form: the end of the word (with a glued inflection) when the word is
+    a form, else a look-ahead for the next two tokens of a longer form (``sales`` only
+    where ``sales qualified`` or ``sales-read`` follows). Every position ``match_at``
+    could accept is found; most of the others, the common first words of longer forms
+    (``in``, ``sales``, ``account``), never reach Python.
     """
-    if not first_words and not first_symbols:
-        return None
+    trie: dict = {}
+    symbols: set[str] = set()
+    for first, node in root.items():
+        if not _is_word_char(first[0]):
+            symbols.add(first)
+            continue
+        branch = trie
+        for char in first:
+            branch = branch.setdefault(char, {})
+        branch[""] = _continuation(node)
     alternatives = []
-    if first_words:
-        trie: dict = {}
-        for word in first_words:
-            node = trie
-            for char in word:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        alternatives.append(
-            rf"(?<![^\W_])(?<![{_MARKS}])(?:{_trie_pattern(trie)})(?:es|s)?(?![^\W_]|[{_MARKS}])"
-        )
-    if first_symbols:
+    if trie:
+        alternatives.append(rf"(?<![^\W_])(?<![{_MARKS}]){_trie_pattern(trie)}")
+    if symbols:
         # The apostrophe key stands for both spellings; symbols are one character each.
-        symbols = {
-            char for symbol in first_symbols for char in (symbol, "’" if symbol == "'" else symbol)
-        }
-        alternatives.append("[" + "".join(re.escape(char) for char in sorted(symbols)) + "]")
+        chars = {char for symbol in symbols for char in (symbol, "’" if symbol == "'" else symbol)}
+        alternatives.append("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+    if not alternatives:
+        return None
     return re.compile("|".join(alternatives))  # over lower-cased text: see _start_matches
 
 
+_WORD_END = rf"(?:es|s)?(?![^\W_]|[{_MARKS}])"
+_EXACT_WORD_END = rf"s?(?![^\W_]|[{_MARKS}])"
+_LOOKAHEAD_TOKENS = 7  # after the first word: "sales and marketing alignment" is 7 tokens
+
+
+def _continuation(node: dict) -> str:
+    """What may follow a first word in text where a form starts: see ``_start_finder``."""
+    ends = []
+    if _TERMINAL in node:
+        # After a form matched only as written (an abbreviation) only "s" may be glued on:
+        # "sales" is no candidate for SAL.
+        exact = all(entry.spelling is not None for entry in node[_TERMINAL])
+        ends.append(_EXACT_WORD_END if exact else _WORD_END)
+    onwards = [_path(key, child, 1) for key, child in sorted(node.items()) if key != _TERMINAL]
+    if onwards:
+        ends.append("(?=" + "|".join(onwards) + ")")
+    return ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
+
+
+def _path(key: str, node: dict, depth: int) -> str:
+    """A regex for the tokens from ``key`` down the trie, to a form's end or a few tokens.
+
+    A word where a form may end is only the beginning of its token (``lead`` for
+    ``leads``), and the regex stops there: it may find more than ``match_at`` accepts,
+    never less.
+    """
+    head = _token_prefix(key)
+    if _TERMINAL in node or depth >= _LOOKAHEAD_TOKENS:
+        return head
+    following = [_path(after, child, depth + 1) for after, child in sorted(node.items())]
+    if len(following) == 1:
+        return head + following[0]
+    return head + "(?:" + "|".join(following) + ")"
+
+
+def _token_prefix(key: str) -> str:
+    """A regex for the text of a trie key's token (for a word: its beginning)."""
+    if key == " ":
+        return r"\s+"
+    if key == "'":
+        return "['’]"
+    return re.escape(key)
+
+
 def _trie_pattern(node: dict) -> str:
-    ends_here = "" in node
+    """The regex of a trie of characters whose word ends hold a continuation regex."""
     branches = [
         re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
     ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return f"(?:{body})?"
-    return body
+    if "" in node:
+        branches.append(node[""])
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:

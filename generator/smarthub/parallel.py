@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from smarthub.config import HubConfig
 from smarthub.findings import Finding
-from smarthub.load.files import discover
+from smarthub.load.files import Discovered, discover
 
 PARALLEL_FROM_FILES = 1500  # below this, starting workers costs more than it saves
 
@@ -29,13 +29,27 @@ def worker_count(requested: int | None) -> int:
     return max(min(os.cpu_count() or 1, 4), 1)
 
 
-def shares(config: HubConfig, reported: set[str] | None, workers: int) -> list[list[str]] | None:
-    """The files each worker reports on, or None when the hub is too small to be worth it."""
-    if workers < 2 or (reported is not None and len(reported) < PARALLEL_FROM_FILES):
-        return None  # decided before any walk: a pull request's few files stay cheap
+def worth_a_walk(reported: set[str] | None, workers: int) -> bool:
+    """Whether the hub may be large enough for workers: decided before any walk over it."""
+    return workers >= 2 and (reported is None or len(reported) >= PARALLEL_FROM_FILES)
+
+
+def shares(
+    config: HubConfig,
+    reported: set[str] | None,
+    workers: int,
+    discovered: list[Discovered] | None = None,
+) -> list[list[str]] | None:
+    """The files each worker reports on, or None when the hub is too small to be worth it.
+
+    ``discovered`` is ``discover(config, reported)`` when the caller has walked the hub
+    already (and will check it in this process if the answer is None).
+    """
+    if not worth_a_walk(reported, workers):
+        return None  # a pull request's few files stay cheap
     hub_files: list[str] = []
     docs: list[str] = []
-    for found in discover(config, reported):
+    for found in discovered if discovered is not None else discover(config, reported):
         if reported is not None and found.rel not in reported:
             continue
         (docs if found.kind in ("asset", "page") else hub_files).append(found.rel)
