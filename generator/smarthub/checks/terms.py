@@ -21,16 +21,32 @@ def _term_occurrences(
     A form inside quotation marks is mentioned (we say email, never "e-mail"), not used,
     unless the hub sets ``check_quoted_terms``.
     """
-    check_quoted = ctx.hub.config.check_quoted_terms
+    # Sorted out once per file for the three rules that read them.
+    judged: dict[int, list[tuple[SourceFile, TextRegion, Occurrence, Term]]] = ctx.shared(
+        "term-uses", dict
+    )
     for source in ctx.sources():
-        for region, occurrences in ctx.occurrences(source):
-            for occurrence in occurrences:
-                term = ctx.hub.terms[occurrence.form.term_id]
-                if source.kind == "term" and source.id == term.id:
-                    continue  # an entry explains its own forms, "don't say" list included
-                if not check_quoted and region.in_quotes(occurrence.start, occurrence.end):
-                    continue
-                yield source, region, occurrence, term
+        uses = judged.get(id(source))
+        if uses is None:
+            uses = judged[id(source)] = list(_uses_in(ctx, source))
+        yield from uses
+
+
+def _uses_in(
+    ctx: CheckContext, source: SourceFile
+) -> Iterator[tuple[SourceFile, TextRegion, Occurrence, Term]]:
+    check_quoted = ctx.hub.config.check_quoted_terms
+    terms = ctx.hub.terms
+    own_id = source.id if source.kind == "term" else None
+    for region, occurrences in ctx.occurrences(source):
+        quotes = region.quotes and not check_quoted
+        for occurrence in occurrences:
+            term_id = occurrence.form.term_id  # the term's id: the glossary's key for it
+            if term_id == own_id:
+                continue  # an entry explains its own forms, "don't say" list included
+            if quotes and region.in_quotes(occurrence.start, occurrence.end):
+                continue
+            yield source, region, occurrence, terms[term_id]
 
 
 def _prefixed(region: TextRegion, occurrence: Occurrence) -> bool:
