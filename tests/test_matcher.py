@@ -337,3 +337,21 @@ def test_occurrence_is_the_texts_own_slice() -> None:
     for occurrence in MATCHER.find(text):
         assert isinstance(occurrence, Occurrence)
         assert text[occurrence.start : occurrence.end] == occurrence.text
+
+
+def test_whitespace_table_holds_every_whitespace_character() -> None:
+    import sys
+
+    from smarthub import matcher
+
+    every = {char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()}
+    assert every == matcher._WHITESPACE
+
+
+def test_inflections_are_found_in_any_case_after_forms_in_any_case() -> None:
+    assert [o.text for o in MATCHER.find("E-MAILES, e-mailS and e-mail’S, e-mail.")] == [
+        "E-MAILES",
+        "e-mailS",
+        "e-mail’S",
+        "e-mail",
+    ]

@@ -42,6 +42,7 @@ _APOSTROPHES = str.maketrans({"’": "'"})
 # Longest first, and "" last, so "'s" is preferred to "" and "es" to "s".
 _INFLECTIONS = ("'s", "’s", "s'", "s’", "es", "s", "")
 _EXACT_INFLECTIONS = ("'s", "’s", "s'", "s’", "s", "")
+_INFLECTION_STARTS = frozenset("'’sSeE")  # what an inflection's first character may read as
 _GLUED_SUFFIXES = ("es", "s")
 _TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
 _IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
@@ -263,7 +264,8 @@ class TermMatcher:
             position = token.end()
             if _TERMINAL in node:
                 ends.append((node[_TERMINAL], position))
-        ends.sort(key=lambda end: -end[1])
+        if len(ends) > 1:
+            ends.sort(key=lambda end: -end[1])
         for entries, stem_end in ends:
             for entry in entries:
                 found = _occurrence(text, start, stem_end, entry)
@@ -279,7 +281,11 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
         return None  # "#tag" begins a token: not "##tag", "x#tag" or "++1"
     if case_sensitive and normal_spelling(text[start:stem_end]) != entry.spelling:
         return None
-    for inflection in _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS:
+    if text[stem_end : stem_end + 1] not in _INFLECTION_STARTS:
+        inflections: tuple[str, ...] = ("",)  # most occurrences: no inflection can follow
+    else:
+        inflections = _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS
+    for inflection in inflections:
         end = stem_end + len(inflection)
         written = text[stem_end:end]
         if written != inflection and (case_sensitive or written.lower() != inflection):
@@ -328,11 +334,12 @@ ENGLISH_PREFIXES = frozenset(
 
 
 def _opens_token(char: str) -> bool:
-    return char.isspace() or char in _TOKEN_DELIMITERS or char in _OPENING_QUOTES
+    return char in _DELIMITERS or char in _OPENING_QUOTES
 
 
-def _delimits(char: str) -> bool:
-    return char.isspace() or char in _TOKEN_DELIMITERS
+# Every character for which str.isspace() holds lies below U+3001 (tests/test_matcher.py).
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
+_DELIMITERS = _WHITESPACE | _TOKEN_DELIMITERS  # what ends the token around an occurrence
 
 
 def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
@@ -349,11 +356,11 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     """
     left = start
     floor = max(0, start - _IDENTIFIER_REACH)
-    while left > floor and not _delimits(text[left - 1]):
+    while left > floor and text[left - 1] not in _DELIMITERS:
         left -= 1
     right = end
     ceiling = min(len(text), end + _IDENTIFIER_REACH)
-    while right < ceiling and not _delimits(text[right]):
+    while right < ceiling and text[right] not in _DELIMITERS:
         right += 1
     before, after = text[left:start], text[end:right]
     if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
