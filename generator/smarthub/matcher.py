@@ -363,12 +363,14 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     while right < ceiling and text[right] not in _DELIMITERS:
         right += 1
     before, after = text[left:start], text[end:right]
-    if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
-        return True
-    before = before.lstrip(_OPENING_QUOTES)
-    if before[:1] in ("#", "@") or "_" in before or "_" in after:
-        return True
-    if _DOT_IN_NAME.search(before + "x") or _DOT_IN_NAME.search("x" + after):
+    if before:
+        if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
+            return True
+        before = before.lstrip(_OPENING_QUOTES)
+        if before[:1] in ("#", "@") or "_" in before or _DOT_IN_NAME.search(before + "x"):
+            return True
+    # The usual case, a form that begins its token, needs only the checks of what follows.
+    if after and ("_" in after or _DOT_IN_NAME.search("x" + after)):
         return True
     written = text[start:end]
     if not form.name or any(char.isupper() for char in before + written + after):
