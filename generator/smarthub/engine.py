@@ -309,7 +309,7 @@ def _findings_of(context: CheckContext, enabled: set[str]) -> list[Finding]:
     return [_with_configured_severity(finding, config) for finding in findings]
 
 
-STREAM_BATCH = 400  # content files in memory at once in a streamed check (about 10 MB)
+STREAM_BATCH = 400  # content files in memory at once in a streamed check
 
 
 def _run_streamed(
@@ -337,8 +337,8 @@ def _run_streamed(
         elif reported is None or found.rel in reported:
             docs.append(found)
     kept_sources, kept_problems = len(hub.sources), len(hub.problems)
-    first = {source.rel for source in hub.sources if reported is None or source.rel in reported}
-    checked = set(first)
+    shared = [source.rel for source in hub.sources]
+    first = {rel for rel in shared if reported is None or rel in reported}
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=first)
     findings: list[Finding] = []
     for batch in _batches(docs, STREAM_BATCH):
@@ -347,13 +347,13 @@ def _run_streamed(
         files = {found.rel for found in batch}
         context = context.for_files(first | files)
         findings += _findings_of(context, enabled)
-        checked |= files
         first = set()
         _drop_batch(hub, kept_sources, kept_problems, ids_seen)
     if first:  # no content file at all: the glossary and personas are still checked
         findings += _findings_of(context, enabled)
     findings.sort(key=lambda finding: finding.sort_key)
     context = context.for_files(set())
+    checked = reported if reported is not None else {*shared, *(found.rel for found in docs)}
     return CheckResult(findings=findings, checked=sorted(checked), hub=hub, context=context)
 
 
