@@ -134,7 +134,7 @@ def _check(
             _enabled_codes(config, select, ignore)  # a bad selector is reported here, once
             day = today or dt.date.today()
             findings, checked = parallel.check_in_workers(
-                config, parts, select=select, ignore=ignore, today=day
+                config, parts, select=select, ignore=ignore, today=day, discovered=discovered
             )
             findings.sort(key=lambda finding: finding.sort_key)
             with _collector_paused():

@@ -68,8 +68,12 @@ def check_in_workers(
     select: Iterable[str],
     ignore: Iterable[str],
     today: dt.date,
+    discovered: list[Discovered] | None = None,
 ) -> tuple[list[Finding], list[str]]:
-    """Run the check on each share in its own process; return all findings and checked paths."""
+    """Run the check on each share in its own process; return all findings and checked paths.
+
+    ``discovered``, the walk ``shares`` was cut from, spares each worker a walk of its own.
+    """
     # Imported here: they cost every command a tenth of a second, and small hubs never need them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -77,7 +81,9 @@ def check_in_workers(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
         futures = [
-            pool.submit(_check_share, config, part, list(select), list(ignore), today)
+            pool.submit(
+                _check_share, config, part, list(select), list(ignore), today, _of(part, discovered)
+            )
             for part in parts
         ]
         results = [future.result() for future in futures]
@@ -86,12 +92,33 @@ def check_in_workers(
     return findings, checked
 
 
+def _of(part: list[str], discovered: list[Discovered] | None) -> list[Discovered] | None:
+    """What ``discover(config, part)`` finds: every glossary entry and persona, and the share."""
+    if discovered is None:
+        return None
+    wanted = set(part)
+    return [
+        found for found in discovered if found.kind in ("term", "persona") or found.rel in wanted
+    ]
+
+
 def _check_share(
-    config: HubConfig, part: list[str], select: list[str], ignore: list[str], today: dt.date
+    config: HubConfig,
+    part: list[str],
+    select: list[str],
+    ignore: list[str],
+    today: dt.date,
+    discovered: list[Discovered] | None,
 ) -> tuple[list[Finding], list[str]]:
     from smarthub.engine import check_files
 
     result = check_files(
-        config, set(part), select=select, ignore=ignore, today=today, keep_sources=False
+        config,
+        set(part),
+        select=select,
+        ignore=ignore,
+        today=today,
+        keep_sources=False,
+        discovered=discovered,
     )
     return result.findings, result.checked
