@@ -59,9 +59,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--sizes",
         type=_sizes,
-        default=[100, 1_000, 10_000],
         metavar="N,N,...",
-        help="synthetic hub sizes in assets (default: 100,1000,10000)",
+        help="synthetic hub sizes in assets (default: 100,1000,10000; none with --pair)",
     )
     parser.add_argument(
         "--runs",
@@ -76,12 +75,25 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--keep", action="store_true", help="keep the temporary folder with the hubs"
     )
     parser.add_argument(
+        "--pair",
+        choices=("vale", "textlint", "rg"),
+        help="only smarthub check beside this peer, interleaved, on the corpus (unless "
+        "--no-corpus) and each of --sizes, textlint included at every size; prints the table "
+        "and writes nothing",
+    )
+    parser.add_argument(
+        "--no-corpus", action="store_true", help="with --pair: leave the corpus out"
+    )
+    parser.add_argument(
         "--only-cache",
         action="store_true",
         help="only the cache rows on the largest hub (cold, warm, one file changed); prints "
         "the table and writes nothing",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.sizes is None:
+        args.sizes = [] if args.pair else [100, 1_000, 10_000]
+    return args
 
 
 def _environment() -> dict[str, str]:
@@ -116,6 +128,8 @@ def run(args: argparse.Namespace) -> int:
     )
     if args.only_cache:
         return _cache_only(args, settings, results)
+    if args.pair:
+        return _pair_only(args, settings, results)
     try:
         corpus = suites.corpus_hub(workdir)
         if corpus is None:
@@ -193,6 +207,26 @@ def _cache_only(
         if not args.keep:
             shutil.rmtree(settings.workdir, ignore_errors=True)
     print_table(results, [t for t in evaluate(results) if t.key.startswith("cache-")])
+    print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    return 0 if results.by_key else 1
+
+
+def _pair_only(args: argparse.Namespace, settings: suites.Settings, results: suites.Results) -> int:
+    """smarthub check and one peer, side by side, on the chosen inputs."""
+    try:
+        corpus = None if args.no_corpus else suites.corpus_hub(settings.workdir)
+        if corpus is not None:
+            results.hubs["corpus"] = corpus
+            suites.compare_with_peers(settings, results, corpus, "corpus", only=args.pair)
+        for size in args.sizes:
+            print(f"Generating the {size:,}-asset hub...", flush=True)
+            hub = suites.synthetic_hub(settings.workdir, size)
+            results.hubs[str(size)] = hub
+            suites.compare_with_peers(settings, results, hub, str(size), only=args.pair)
+    finally:
+        if not args.keep:
+            shutil.rmtree(settings.workdir, ignore_errors=True)
+    print_table(results, [])
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0 if results.by_key else 1
 

@@ -8,6 +8,7 @@ never hides the other figures.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,10 @@ import synth
 import yaml
 from measure import Command, MeasureError, Measurement, measure, measure_interleaved
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# From a git worktree the corpus is not two folders up: SMARTHUB_CORPUS names it, as for the tests.
+CORPUS = Path(
+    os.environ.get("SMARTHUB_CORPUS") or Path(__file__).resolve().parents[2] / "shared" / "corpus"
+)
 SAMPLE_HUB = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 # Cold: every smarthub row is measured without the per-file cache unless it measures the cache.
@@ -222,12 +226,19 @@ def _peer_row(
 
 
 def compare_with_peers(
-    settings: Settings, results: Results, hub: Hub, key: str, *, textlint: bool = True
+    settings: Settings,
+    results: Results,
+    hub: Hub,
+    key: str,
+    *,
+    textlint: bool = True,
+    only: str | None = None,
 ) -> None:
     """smarthub check (cold), Vale, textlint and ripgrep on ``hub``, run by run in turn.
 
     Every tool gets the terms of the hub's glossary; for the corpus, findings are counted
-    in ``content/corpus`` only.
+    in ``content/corpus`` only. ``only`` (``vale``, ``textlint`` or ``rg``) measures that
+    peer alone beside smarthub, so one slow pair can be re-run without the others.
     """
     print(f"{hub.name}: {hub.files:,} files, {hub.bytes / 1e6:.1f} MB", flush=True)
     prefix = "content/corpus/" if key == "corpus" else ""
@@ -240,44 +251,47 @@ def compare_with_peers(
     labels = ["smarthub check"]
 
     vale = tools.get("Vale")
-    if vale is None or vale.skipped:
-        reason = vale.skipped if vale else "not set up"
-        results.rows.append(Row(hub.name, VALE, skipped=reason))
-    else:
-        glossary = configs / f"vale-glossary-{key}.txt"
-        glossary.write_text(peers.vale_glossary(entries), encoding="utf-8")
-        try:
-            ini = peers.vale_style(glossary, configs / f"vale-{key}", vale)
-        except RuntimeError as error:
-            results.rows.append(Row(hub.name, VALE, skipped=str(error)))
+    if only in (None, "vale"):
+        if vale is None or vale.skipped:
+            reason = vale.skipped if vale else "not set up"
+            results.rows.append(Row(hub.name, VALE, skipped=reason))
         else:
-            argv = [*vale.argv, "--no-exit", f"--config={ini}", "--output=JSON", "--glob=*.md"]
-            commands.append(Command("vale", [*argv, *folders], hub.root))
-            labels.append(VALE)
+            glossary = configs / f"vale-glossary-{key}.txt"
+            glossary.write_text(peers.vale_glossary(entries), encoding="utf-8")
+            try:
+                ini = peers.vale_style(glossary, configs / f"vale-{key}", vale)
+            except RuntimeError as error:
+                results.rows.append(Row(hub.name, VALE, skipped=str(error)))
+            else:
+                argv = [*vale.argv, "--no-exit", f"--config={ini}", "--output=JSON", "--glob=*.md"]
+                commands.append(Command("vale", [*argv, *folders], hub.root))
+                labels.append(VALE)
 
     lint = next(tool for name, tool in tools.items() if name.startswith("textlint"))
-    if lint.skipped or not textlint:
-        reason = lint.skipped or "skipped with --quick: one run takes minutes at this size"
-        results.rows.append(Row(hub.name, TEXTLINT, skipped=reason))
-    else:
-        config = configs / f"textlintrc-{key}.json"
-        config.write_text(
-            json.dumps(peers.textlint_config(entries), ensure_ascii=False, indent=1),
-            encoding="utf-8",
-        )
-        argv = [*lint.argv, "--config", str(config), "--format", "json", *folders]
-        commands.append(Command("textlint", argv, hub.root))
-        labels.append(TEXTLINT)
+    if only in (None, "textlint"):
+        if lint.skipped or not textlint:
+            reason = lint.skipped or "skipped with --quick: one run takes minutes at this size"
+            results.rows.append(Row(hub.name, TEXTLINT, skipped=reason))
+        else:
+            config = configs / f"textlintrc-{key}.json"
+            config.write_text(
+                json.dumps(peers.textlint_config(entries), ensure_ascii=False, indent=1),
+                encoding="utf-8",
+            )
+            argv = [*lint.argv, "--config", str(config), "--format", "json", *folders]
+            commands.append(Command("textlint", argv, hub.root))
+            labels.append(TEXTLINT)
 
     rg = tools["ripgrep"]
-    if rg.skipped:
-        results.rows.append(Row(hub.name, RIPGREP, skipped=rg.skipped))
-    else:
-        patterns = configs / f"rg-patterns-{key}.txt"
-        patterns.write_text(peers.ripgrep_patterns(entries), encoding="utf-8")
-        argv = [*rg.argv, "-i", "-w", "--vimgrep", "-f", str(patterns), *folders]
-        commands.append(Command("rg", argv, hub.root))
-        labels.append(RIPGREP)
+    if only in (None, "rg"):
+        if rg.skipped:
+            results.rows.append(Row(hub.name, RIPGREP, skipped=rg.skipped))
+        else:
+            patterns = configs / f"rg-patterns-{key}.txt"
+            patterns.write_text(peers.ripgrep_patterns(entries), encoding="utf-8")
+            argv = [*rg.argv, "-i", "-w", "--vimgrep", "-f", str(patterns), *folders]
+            commands.append(Command("rg", argv, hub.root))
+            labels.append(RIPGREP)
 
     print(f"  {', '.join(command.label for command in commands)}, in turn ...", flush=True)
     measured = measure_interleaved(

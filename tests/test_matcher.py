@@ -307,7 +307,20 @@ def test_empty_glossary_finds_nothing() -> None:
 
 
 def test_candidate_starts_are_word_starts_and_symbols() -> None:
-    assert list(MATCHER.candidate_starts("xhot hot #tag e-mails")) == [5, 9, 14]
+    assert list(MATCHER.candidate_starts("xhot hot lead #tag e-mails")) == [5, 14, 19]
+
+
+def test_candidate_starts_skip_first_words_no_form_continues() -> None:
+    # "hot" begins only "hot lead"; "sales" only "Sales Accepted Lead" and "Sales Force",
+    # and is no SAL with a glued "es" (an abbreviation takes a lower-case "s" only).
+    assert list(MATCHER.candidate_starts("hot take, hot\n  lead, Hot-lead")) == [10]
+    assert list(MATCHER.candidate_starts("sales team, SALES accepted lead, the SALs")) == [12, 37]
+    assert list(MATCHER.candidate_starts("Sales\nForce and sales force")) == [0, 16]
+    # Where a form may end, a longer word may be its inflection: "leads" is found.
+    assert [o.text for o in MATCHER.find("Two hot\nleads and one hot lead's")] == [
+        "hot\nleads",
+        "hot lead's",
+    ]
 
 
 def test_many_terms_sharing_a_first_word() -> None:
@@ -324,3 +337,21 @@ def test_occurrence_is_the_texts_own_slice() -> None:
     for occurrence in MATCHER.find(text):
         assert isinstance(occurrence, Occurrence)
         assert text[occurrence.start : occurrence.end] == occurrence.text
+
+
+def test_whitespace_table_holds_every_whitespace_character() -> None:
+    import sys
+
+    from smarthub import matcher
+
+    every = {char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()}
+    assert every == matcher._WHITESPACE
+
+
+def test_inflections_are_found_in_any_case_after_forms_in_any_case() -> None:
+    assert [o.text for o in MATCHER.find("E-MAILES, e-mailS and e-mail’S, e-mail.")] == [
+        "E-MAILES",
+        "e-mailS",
+        "e-mail’S",
+        "e-mail",
+    ]

@@ -194,6 +194,7 @@ def check(
             jobs=workers,
             baseline=accepted,
             cache=not (no_cache or fixing),
+            keep_sources=fixing,  # a report needs findings only: files are dropped once checked
         )
 
     result = run()

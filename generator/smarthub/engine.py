@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import gc
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,8 +18,9 @@ from smarthub.checks.registry import all_rules, expand_selectors, iter_checks
 from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
-from smarthub.load.files import discover, hub_markdown
-from smarthub.model import Hub
+from smarthub.load.files import Discovered, discover, hub_markdown
+from smarthub.load.hub import load_file
+from smarthub.model import Hub, SourceFile
 
 if TYPE_CHECKING:
     from smarthub.baseline import Baseline
@@ -66,6 +68,7 @@ def run_check(
     jobs: int | None = 1,
     baseline: Baseline | None = None,
     cache: bool = False,
+    keep_sources: bool = True,
 ) -> CheckResult:
     """Check the hub; ``paths`` limits the files reported on (the glossary always loads).
 
@@ -80,11 +83,25 @@ def run_check(
     not checked again; the result's ``hub`` then lacks them, so ``--fix`` and the site,
     which need every file loaded, never use it.
 
+    Without ``keep_sources`` the content files are loaded, checked and dropped a batch at a
+    time, so memory stays flat in the hub's size; the result's ``hub`` then holds only the
+    glossary, personas and playbooks, as after a check in several processes. The reporters
+    read a finding's line from disk then; ``--fix``, the site and the language server, which
+    need every file loaded, keep the default.
+
     Raises ``ConfigError`` for unknown paths or rule selectors.
     """
     reported = _reported_files(config, paths) if paths is not None else None
     check = _check_with_cache if cache else _check
-    result = check(config, reported, select=select, ignore=ignore, today=today, jobs=jobs)
+    result = check(
+        config,
+        reported,
+        select=select,
+        ignore=ignore,
+        today=today,
+        jobs=jobs,
+        keep_sources=keep_sources,
+    )
     if baseline is None:
         return result
     from smarthub import baseline as baselines
@@ -105,21 +122,33 @@ def _check(
     ignore: Iterable[str],
     today: dt.date | None,
     jobs: int | None,
+    keep_sources: bool = True,
 ) -> CheckResult:
+    discovered = None
     if jobs != 1:
         workers = parallel.worker_count(jobs)
-        parts = parallel.shares(config, reported, workers)
+        if parallel.worth_a_walk(reported, workers):
+            discovered = list(discover(config, reported))  # one walk, whichever way it goes
+        parts = parallel.shares(config, reported, workers, discovered)
         if parts is not None:
             _enabled_codes(config, select, ignore)  # a bad selector is reported here, once
             day = today or dt.date.today()
             findings, checked = parallel.check_in_workers(
-                config, parts, select=select, ignore=ignore, today=day
+                config, parts, select=select, ignore=ignore, today=day, discovered=discovered
             )
             findings.sort(key=lambda finding: finding.sort_key)
             with _collector_paused():
                 hub = load_hub(config, selected=set())
             return CheckResult(findings=findings, checked=sorted(checked), hub=hub)
-    return check_files(config, reported, select=select, ignore=ignore, today=today)
+    return check_files(
+        config,
+        reported,
+        select=select,
+        ignore=ignore,
+        today=today,
+        keep_sources=keep_sources,
+        discovered=discovered,
+    )
 
 
 def _check_with_cache(
@@ -130,6 +159,7 @@ def _check_with_cache(
     ignore: Iterable[str],
     today: dt.date | None,
     jobs: int | None,
+    keep_sources: bool = True,
 ) -> CheckResult:
     """Reuse cached findings of unchanged content files; check the rest and remember them."""
     from smarthub import cache
@@ -150,7 +180,15 @@ def _check_with_cache(
         config, (item.path for item in shared), (item.rel for item in cachable), enabled, day
     )
     if key is None:
-        return _check(config, reported, select=select, ignore=ignore, today=day, jobs=jobs)
+        return _check(
+            config,
+            reported,
+            select=select,
+            ignore=ignore,
+            today=day,
+            jobs=jobs,
+            keep_sources=keep_sources,
+        )
     store = cache.FindingCache(config.root / cache.CACHE_DIR, key)
     reused: list[Finding] = []
     hits: set[str] = set()
@@ -166,7 +204,15 @@ def _check_with_cache(
             hits.add(item.rel)
     everything = reported if reported is not None else {item.rel for item in found}
     to_check = everything - hits
-    result = _check(config, to_check, select=select, ignore=ignore, today=day, jobs=jobs)
+    result = _check(
+        config,
+        to_check,
+        select=select,
+        ignore=ignore,
+        today=day,
+        jobs=jobs,
+        keep_sources=keep_sources,
+    )
     by_path: dict[str, list[Finding]] = {}
     for finding in result.findings:
         by_path.setdefault(finding.path, []).append(finding)
@@ -196,10 +242,21 @@ def check_files(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     today: dt.date | None = None,
+    keep_sources: bool = True,
+    discovered: list[Discovered] | None = None,
 ) -> CheckResult:
-    """Check the hub in this process, reporting on the hub-relative paths in ``reported`` (None: all)."""
+    """Check the hub in this process, reporting on the hub-relative paths in ``reported`` (None: all).
+
+    Without ``keep_sources``, content files are checked a batch at a time and dropped
+    (``run_check`` says what the result then holds); ``discovered`` saves that check a
+    second walk over the hub when the caller has made one.
+    """
     with _collector_paused():
-        return _run_check(config, reported, select=select, ignore=ignore, today=today)
+        if keep_sources:
+            return _run_check(config, reported, select=select, ignore=ignore, today=today)
+        return _run_streamed(
+            config, reported, select=select, ignore=ignore, today=today, discovered=discovered
+        )
 
 
 @contextmanager
@@ -226,8 +283,19 @@ def _run_check(
     enabled = _enabled_codes(config, select, ignore)
     hub = load_hub(config, reported)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
+    findings = _findings_of(context, enabled)
+    findings.sort(key=lambda finding: finding.sort_key)
+    checked = sorted(
+        reported if reported is not None else (source.rel for source in context.sources())
+    )
+    return CheckResult(findings=findings, checked=checked, hub=hub, context=context)
+
+
+def _findings_of(context: CheckContext, enabled: set[str]) -> list[Finding]:
+    """Every enabled rule's findings on the context's reported files, suppressions applied."""
+    reported = context.reported
     # Hub-wide rules may report on any file; the engine, not each rule, keeps the asked-for ones
-    # (so one-file checks and each worker of -j report a file once, or not at all).
+    # (so one-file checks, each worker of -j and each batch report a file once, or not at all).
     findings = [
         finding
         for rule in iter_checks()
@@ -237,12 +305,93 @@ def _run_check(
     ]
     every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
     findings = suppress.apply(context, findings, enabled, every_rule_enabled)
-    findings = [_with_configured_severity(finding, config) for finding in findings]
+    config = context.hub.config
+    return [_with_configured_severity(finding, config) for finding in findings]
+
+
+STREAM_BATCH = 400  # content files in memory at once in a streamed check
+
+
+def _run_streamed(
+    config: HubConfig,
+    reported: set[str] | None,
+    *,
+    select: Iterable[str],
+    ignore: Iterable[str],
+    today: dt.date | None,
+    discovered: list[Discovered] | None = None,
+) -> CheckResult:
+    """The check of ``_run_check`` with the content files loaded, checked and dropped in batches.
+
+    The glossary, personas and playbooks stay loaded (every rule reads them) and are reported
+    with the first batch; what a batch leaves behind is its findings and, for the ids the
+    next batches must not reuse, each file's path.
+    """
+    enabled = _enabled_codes(config, select, ignore)
+    hub = Hub(config=config)
+    ids_seen: dict[tuple[str, str], SourceFile] = {}
+    docs: list[Discovered] = []
+    for found in discovered if discovered is not None else discover(config, reported):
+        if found.kind not in ("asset", "page"):
+            load_file(hub, found, ids_seen)
+        elif reported is None or found.rel in reported:
+            docs.append(found)
+    kept_sources, kept_problems = len(hub.sources), len(hub.problems)
+    shared = [source.rel for source in hub.sources]
+    first = {rel for rel in shared if reported is None or rel in reported}
+    context = CheckContext(hub=hub, today=today or dt.date.today(), reported=first)
+    findings: list[Finding] = []
+    for batch in _batches(docs, STREAM_BATCH):
+        for found in batch:
+            load_file(hub, found, ids_seen)
+        files = {found.rel for found in batch}
+        context = context.for_files(first | files)
+        findings += _findings_of(context, enabled)
+        first = set()
+        _drop_batch(hub, kept_sources, kept_problems, ids_seen)
+    if first:  # no content file at all: the glossary and personas are still checked
+        findings += _findings_of(context, enabled)
     findings.sort(key=lambda finding: finding.sort_key)
-    checked = sorted(
-        reported if reported is not None else (source.rel for source in context.sources())
-    )
-    return CheckResult(findings=findings, checked=checked, hub=hub, context=context)
+    context = context.for_files(set())
+    checked = reported if reported is not None else {*shared, *(found.rel for found in docs)}
+    return CheckResult(findings=findings, checked=sorted(checked), hub=hub, context=context)
+
+
+def _batches(docs: list[Discovered], size: int) -> Iterator[list[Discovered]]:
+    """``docs`` in order, cut into batches of about ``size``; files of one id share a batch.
+
+    Two assets with one id (in two folders) shadow each other in the model; in one batch
+    they do so as when the whole hub is loaded, so the findings are the same.
+    """
+    groups: dict[str, list[Discovered]] = {}
+    for found in docs:
+        name = unicodedata.normalize("NFC", found.path.name).casefold()
+        groups.setdefault(name, []).append(found)
+    batch: list[Discovered] = []
+    for group in groups.values():
+        batch += group
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _drop_batch(
+    hub: Hub, kept_sources: int, kept_problems: int, ids_seen: dict[tuple[str, str], SourceFile]
+) -> None:
+    """Forget the content files loaded since the first ``kept_sources`` (the shared ones)."""
+    batch = hub.sources[kept_sources:]  # held until the end: ids are compared below
+    dropped = {id(source) for source in batch}
+    del hub.sources[kept_sources:]
+    del hub.problems[kept_problems:]
+    hub.pages.clear()
+    for key, asset in list(hub.assets.items()):
+        if id(asset.source) in dropped:
+            del hub.assets[key]
+    for key, source in ids_seen.items():
+        if id(source) in dropped:  # its id stays taken; its text and regions go
+            ids_seen[key] = SourceFile(path=source.path, rel=source.rel, kind=source.kind)
 
 
 def _with_configured_severity(finding: Finding, config: HubConfig) -> Finding:

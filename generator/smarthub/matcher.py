@@ -42,6 +42,7 @@ _APOSTROPHES = str.maketrans({"’": "'"})
 # Longest first, and "" last, so "'s" is preferred to "" and "es" to "s".
 _INFLECTIONS = ("'s", "’s", "s'", "s’", "es", "s", "")
 _EXACT_INFLECTIONS = ("'s", "’s", "s'", "s’", "s", "")
+_INFLECTION_STARTS = frozenset("'’sSeE")  # what an inflection's first character may read as
 _GLUED_SUFFIXES = ("es", "s")
 _TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
 _IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
@@ -180,8 +181,6 @@ class TermMatcher:
         )
         self.forms = forms
         self._root: dict[str, dict] = {}
-        first_words: set[str] = set()
-        first_symbols: set[str] = set()
         for form in dict.fromkeys(forms):
             spelling = normal_spelling(form.text) if form.case_sensitive else None
             for keys in _keys_of(form.text.strip()):
@@ -192,28 +191,48 @@ class TermMatcher:
                 entries.append(_Entry(form, spelling))
                 # A form written as listed is more specific than one in any case.
                 entries.sort(key=lambda entry: entry.spelling is None)
-                if _is_word_char(keys[0][0]):
-                    first_words.add(keys[0])
-                else:
-                    first_symbols.add(keys[0])
-        self._starts = _start_finder(first_words, first_symbols)
+        self._starts = _start_finder(self._root)
+        self._starts_any_case: re.Pattern[str] | None = None
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
+        if self._starts is None:
+            return []
+        # candidate_starts inlined: this loop runs once per first word in every text.
+        match_at = self.match_at
         candidates = []
-        for start in self.candidate_starts(text):
-            found = self.match_at(text, start)
-            if found is not None:
-                candidates.append(found)
-        return _leftmost_longest(candidates)
+        for match in self._start_matches(text):
+            start = match.start()
+            if starts_word(text, start):
+                found = match_at(text, start)
+                if found is not None:
+                    candidates.append(found)
+        return _leftmost_longest(candidates) if len(candidates) > 1 else candidates
 
     def candidate_starts(self, text: str) -> Iterator[int]:
         """Positions where some form may begin: a first word of a form, or its first symbol."""
         if self._starts is None:
             return
-        for match in self._starts.finditer(text):
+        for match in self._start_matches(text):
             if starts_word(text, match.start()):
                 yield match.start()
+
+    def _start_matches(self, text: str) -> Iterator[re.Match[str]]:
+        """The start regex's matches, at the text's own offsets.
+
+        The regex holds the first words in lower case and runs case-sensitively over the
+        lower-cased text, twice as fast as ``re.IGNORECASE`` over the text. That needs
+        lower-casing to keep every offset and to depend on no neighbour: not so for ``İ``
+        (two characters in lower case) and ``Σ`` (``ς`` at the end of a word), so a text
+        holding either is read with the case-insensitive regex instead. ``match_at``
+        decides every occurrence; this only finds where to ask.
+        """
+        lowered = text.lower()
+        if len(lowered) == len(text) and "Σ" not in text:
+            return self._starts.finditer(lowered)
+        if self._starts_any_case is None:
+            self._starts_any_case = re.compile(self._starts.pattern, re.IGNORECASE)
+        return self._starts_any_case.finditer(text)
 
     def match_at(self, text: str, start: int) -> Occurrence | None:
         """The longest occurrence of any form starting exactly at ``start``, if there is one."""
@@ -226,20 +245,27 @@ class TermMatcher:
             if token is None:
                 break
             written = token.group()
-            key = _fold(written)
-            if _is_word_char(written[0]):
-                for suffix in _GLUED_SUFFIXES:  # "mails": the form "mail" and an inflection
-                    if key.endswith(suffix) and len(key) > len(suffix):
-                        entries = node.get(key[: -len(suffix)], {}).get(_TERMINAL)
-                        if entries:
-                            ends.append((entries, token.end() - len(suffix)))
+            first = written[0]
+            if first.isspace():
+                key = " "
+            else:
+                key = written.lower()
+                if "’" in key:
+                    key = key.replace("’", "'")
+                if key.endswith(_GLUED_SUFFIXES) and _is_word_char(first):
+                    for suffix in _GLUED_SUFFIXES:  # "mails": the form "mail" and an inflection
+                        if key.endswith(suffix) and len(key) > len(suffix):
+                            entries = node.get(key[: -len(suffix)], {}).get(_TERMINAL)
+                            if entries:
+                                ends.append((entries, token.end() - len(suffix)))
             node = node.get(key)
             if node is None:
                 break
             position = token.end()
             if _TERMINAL in node:
                 ends.append((node[_TERMINAL], position))
-        ends.sort(key=lambda end: -end[1])
+        if len(ends) > 1:
+            ends.sort(key=lambda end: -end[1])
         for entries, stem_end in ends:
             for entry in entries:
                 found = _occurrence(text, start, stem_end, entry)
@@ -255,7 +281,11 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
         return None  # "#tag" begins a token: not "##tag", "x#tag" or "++1"
     if case_sensitive and normal_spelling(text[start:stem_end]) != entry.spelling:
         return None
-    for inflection in _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS:
+    if text[stem_end : stem_end + 1] not in _INFLECTION_STARTS:
+        inflections: tuple[str, ...] = ("",)  # most occurrences: no inflection can follow
+    else:
+        inflections = _EXACT_INFLECTIONS if case_sensitive else _INFLECTIONS
+    for inflection in inflections:
         end = stem_end + len(inflection)
         written = text[stem_end:end]
         if written != inflection and (case_sensitive or written.lower() != inflection):
@@ -268,7 +298,14 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+    if char < "\x80":  # most characters: no Unicode category to look up
+        return char in _ASCII_WORD_CHARS
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+_ASCII_WORD_CHARS = frozenset(
+    char for char in map(chr, range(128)) if char.isalnum() or char == "_"
+)
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -297,11 +334,12 @@ ENGLISH_PREFIXES = frozenset(
 
 
 def _opens_token(char: str) -> bool:
-    return char.isspace() or char in _TOKEN_DELIMITERS or char in _OPENING_QUOTES
+    return char in _DELIMITERS or char in _OPENING_QUOTES
 
 
-def _delimits(char: str) -> bool:
-    return char.isspace() or char in _TOKEN_DELIMITERS
+# Every character for which str.isspace() holds lies below U+3001 (tests/test_matcher.py).
+_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
+_DELIMITERS = _WHITESPACE | _TOKEN_DELIMITERS  # what ends the token around an occurrence
 
 
 def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
@@ -318,19 +356,21 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     """
     left = start
     floor = max(0, start - _IDENTIFIER_REACH)
-    while left > floor and not _delimits(text[left - 1]):
+    while left > floor and text[left - 1] not in _DELIMITERS:
         left -= 1
     right = end
     ceiling = min(len(text), end + _IDENTIFIER_REACH)
-    while right < ceiling and not _delimits(text[right]):
+    while right < ceiling and text[right] not in _DELIMITERS:
         right += 1
     before, after = text[left:start], text[end:right]
-    if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
-        return True
-    before = before.lstrip(_OPENING_QUOTES)
-    if before[:1] in ("#", "@") or "_" in before or "_" in after:
-        return True
-    if _DOT_IN_NAME.search(before + "x") or _DOT_IN_NAME.search("x" + after):
+    if before:
+        if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
+            return True
+        before = before.lstrip(_OPENING_QUOTES)
+        if before[:1] in ("#", "@") or "_" in before or _DOT_IN_NAME.search(before + "x"):
+            return True
+    # The usual case, a form that begins its token, needs only the checks of what follows.
+    if after and ("_" in after or _DOT_IN_NAME.search("x" + after)):
         return True
     written = text[start:end]
     if not form.name or any(char.isupper() for char in before + written + after):
@@ -397,46 +437,92 @@ def _prose_compound(before: str, written: str, after: str) -> bool:
     )
 
 
-def _start_finder(first_words: set[str], first_symbols: set[str]) -> re.Pattern[str] | None:
-    """One regex matching the whole words that begin some form (in any case) and its symbols.
+def _start_finder(root: dict[str, dict]) -> re.Pattern[str] | None:
+    """One regex matching where some form may begin: its first word, or its first symbol.
 
-    The words are arranged as a trie (``sales|salesforce`` becomes ``sales(?:force)?``), so
-    the regex engine tests each position against a few characters instead of every word, and
-    only the positions that matter reach Python. A word may carry a glued inflection.
+    The first words are arranged as a trie (``sales|salesforce`` becomes
+    ``sales(?:force|...)``), so the regex engine tests each position against a few
+    characters instead of every word. Where a first word ends, the regex asks for what may
+    follow it in some form: the end of the word (with a glued inflection) when the word is
+    a form, else a look-ahead for the next two tokens of a longer form (``sales`` only
+    where ``sales qualified`` or ``sales-read`` follows). Every position ``match_at``
+    could accept is found; most of the others, the common first words of longer forms
+    (``in``, ``sales``, ``account``), never reach Python.
     """
-    if not first_words and not first_symbols:
-        return None
+    trie: dict = {}
+    symbols: set[str] = set()
+    for first, node in root.items():
+        if not _is_word_char(first[0]):
+            symbols.add(first)
+            continue
+        branch = trie
+        for char in first:
+            branch = branch.setdefault(char, {})
+        branch[""] = _continuation(node)
     alternatives = []
-    if first_words:
-        trie: dict = {}
-        for word in first_words:
-            node = trie
-            for char in word:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        alternatives.append(
-            rf"(?<![^\W_])(?<![{_MARKS}])(?:{_trie_pattern(trie)})(?:es|s)?(?![^\W_]|[{_MARKS}])"
-        )
-    if first_symbols:
+    if trie:
+        alternatives.append(rf"(?<![^\W_])(?<![{_MARKS}]){_trie_pattern(trie)}")
+    if symbols:
         # The apostrophe key stands for both spellings; symbols are one character each.
-        symbols = {
-            char for symbol in first_symbols for char in (symbol, "’" if symbol == "'" else symbol)
-        }
-        alternatives.append("[" + "".join(re.escape(char) for char in sorted(symbols)) + "]")
-    return re.compile("|".join(alternatives), re.IGNORECASE)
+        chars = {char for symbol in symbols for char in (symbol, "’" if symbol == "'" else symbol)}
+        alternatives.append("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives))  # over lower-cased text: see _start_matches
+
+
+_WORD_END = rf"(?:es|s)?(?![^\W_]|[{_MARKS}])"
+_EXACT_WORD_END = rf"s?(?![^\W_]|[{_MARKS}])"
+_LOOKAHEAD_TOKENS = 7  # after the first word: "sales and marketing alignment" is 7 tokens
+
+
+def _continuation(node: dict) -> str:
+    """What may follow a first word in text where a form starts: see ``_start_finder``."""
+    ends = []
+    if _TERMINAL in node:
+        # After a form matched only as written (an abbreviation) only "s" may be glued on:
+        # "sales" is no candidate for SAL.
+        exact = all(entry.spelling is not None for entry in node[_TERMINAL])
+        ends.append(_EXACT_WORD_END if exact else _WORD_END)
+    onwards = [_path(key, child, 1) for key, child in sorted(node.items()) if key != _TERMINAL]
+    if onwards:
+        ends.append("(?=" + "|".join(onwards) + ")")
+    return ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
+
+
+def _path(key: str, node: dict, depth: int) -> str:
+    """A regex for the tokens from ``key`` down the trie, to a form's end or a few tokens.
+
+    A word where a form may end is only the beginning of its token (``lead`` for
+    ``leads``), and the regex stops there: it may find more than ``match_at`` accepts,
+    never less.
+    """
+    head = _token_prefix(key)
+    if _TERMINAL in node or depth >= _LOOKAHEAD_TOKENS:
+        return head
+    following = [_path(after, child, depth + 1) for after, child in sorted(node.items())]
+    if len(following) == 1:
+        return head + following[0]
+    return head + "(?:" + "|".join(following) + ")"
+
+
+def _token_prefix(key: str) -> str:
+    """A regex for the text of a trie key's token (for a word: its beginning)."""
+    if key == " ":
+        return r"\s+"
+    if key == "'":
+        return "['’]"
+    return re.escape(key)
 
 
 def _trie_pattern(node: dict) -> str:
-    ends_here = "" in node
+    """The regex of a trie of characters whose word ends hold a continuation regex."""
     branches = [
         re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
     ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if ends_here:
-        return f"(?:{body})?"
-    return body
+    if "" in node:
+        branches.append(node[""])
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:

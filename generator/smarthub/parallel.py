@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from smarthub import kinds
 from smarthub.config import HubConfig
 from smarthub.findings import Finding
-from smarthub.load.files import discover
+from smarthub.load.files import Discovered, discover
 
 PARALLEL_FROM_FILES = 1500  # below this, starting workers costs more than it saves
 
@@ -30,13 +30,27 @@ def worker_count(requested: int | None) -> int:
     return max(min(os.cpu_count() or 1, 4), 1)
 
 
-def shares(config: HubConfig, reported: set[str] | None, workers: int) -> list[list[str]] | None:
-    """The files each worker reports on, or None when the hub is too small to be worth it."""
-    if workers < 2 or (reported is not None and len(reported) < PARALLEL_FROM_FILES):
-        return None  # decided before any walk: a pull request's few files stay cheap
+def worth_a_walk(reported: set[str] | None, workers: int) -> bool:
+    """Whether the hub may be large enough for workers: decided before any walk over it."""
+    return workers >= 2 and (reported is None or len(reported) >= PARALLEL_FROM_FILES)
+
+
+def shares(
+    config: HubConfig,
+    reported: set[str] | None,
+    workers: int,
+    discovered: list[Discovered] | None = None,
+) -> list[list[str]] | None:
+    """The files each worker reports on, or None when the hub is too small to be worth it.
+
+    ``discovered`` is ``discover(config, reported)`` when the caller has walked the hub
+    already (and will check it in this process if the answer is None).
+    """
+    if not worth_a_walk(reported, workers):
+        return None  # a pull request's few files stay cheap
     hub_files: list[str] = []
     docs: list[str] = []
-    for found in discover(config, reported):
+    for found in discovered if discovered is not None else discover(config, reported):
         if reported is not None and found.rel not in reported:
             continue
         (docs if kinds.get(found.kind).in_docs else hub_files).append(found.rel)
@@ -55,8 +69,12 @@ def check_in_workers(
     select: Iterable[str],
     ignore: Iterable[str],
     today: dt.date,
+    discovered: list[Discovered] | None = None,
 ) -> tuple[list[Finding], list[str]]:
-    """Run the check on each share in its own process; return all findings and checked paths."""
+    """Run the check on each share in its own process; return all findings and checked paths.
+
+    ``discovered``, the walk ``shares`` was cut from, spares each worker a walk of its own.
+    """
     # Imported here: they cost every command a tenth of a second, and small hubs never need them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -64,7 +82,9 @@ def check_in_workers(
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
         futures = [
-            pool.submit(_check_share, config, part, list(select), list(ignore), today)
+            pool.submit(
+                _check_share, config, part, list(select), list(ignore), today, _of(part, discovered)
+            )
             for part in parts
         ]
         results = [future.result() for future in futures]
@@ -73,10 +93,33 @@ def check_in_workers(
     return findings, checked
 
 
+def _of(part: list[str], discovered: list[Discovered] | None) -> list[Discovered] | None:
+    """What ``discover(config, part)`` finds: every glossary entry and persona, and the share."""
+    if discovered is None:
+        return None
+    wanted = set(part)
+    return [
+        found for found in discovered if found.kind in ("term", "persona") or found.rel in wanted
+    ]
+
+
 def _check_share(
-    config: HubConfig, part: list[str], select: list[str], ignore: list[str], today: dt.date
+    config: HubConfig,
+    part: list[str],
+    select: list[str],
+    ignore: list[str],
+    today: dt.date,
+    discovered: list[Discovered] | None,
 ) -> tuple[list[Finding], list[str]]:
     from smarthub.engine import check_files
 
-    result = check_files(config, set(part), select=select, ignore=ignore, today=today)
+    result = check_files(
+        config,
+        set(part),
+        select=select,
+        ignore=ignore,
+        today=today,
+        keep_sources=False,
+        discovered=discovered,
+    )
     return result.findings, result.checked

@@ -199,13 +199,13 @@ def _uses(
 ) -> tuple[dict[str, list[tuple[int, int, str]]], set[str]]:
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
     and the acronyms the page defines."""
-    on_page = acronym_definitions.in_source(source)
     uses: dict[str, list[tuple[int, int, str]]] = {}
     words = vocabulary.words
+    texts = []
     for region, occurrences in ctx.occurrences(source):
         text = region.text
+        texts.append(text)
         in_forms = [(found.start, found.end) for found in occurrences]
-        on_page |= acronym_definitions.in_text(text)
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
             start, end = match.span()
@@ -229,6 +229,11 @@ def _uses(
             ):
                 continue
             uses.setdefault(stem, []).append((file_start, file_end, word))
+    if not uses:  # most files: what the page defines matters only for an acronym it uses
+        return uses, set()
+    on_page = acronym_definitions.in_source(source)
+    for text in texts:
+        on_page |= acronym_definitions.in_text(text)
     return uses, on_page
 
 

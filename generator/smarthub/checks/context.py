@@ -39,6 +39,13 @@ class CheckContext:
         """One matcher for the whole glossary, built on first use."""
         return TermMatcher(self.hub.terms.values())
 
+    def for_files(self, reported: set[str] | None) -> CheckContext:
+        """A context for other files of the same hub, sharing the compiled matcher."""
+        context = CheckContext(hub=self.hub, today=self.today, reported=reported)
+        if "matcher" in self.__dict__:  # built already: the glossary has not changed
+            context.__dict__["matcher"] = self.__dict__["matcher"]
+        return context
+
     def sources(self) -> Iterator[SourceFile]:
         """The loaded files whose findings are reported."""
         for source in self.hub.sources:

@@ -12,25 +12,51 @@ from smarthub.findings import Finding, Severity
 from smarthub.matcher import ENGLISH_PREFIXES, Occurrence
 from smarthub.model import SourceFile, Term, TextRegion
 
+_Use = tuple[SourceFile, TextRegion, Occurrence, Term]
 
-def _term_occurrences(
-    ctx: CheckContext,
-) -> Iterator[tuple[SourceFile, TextRegion, Occurrence, Term]]:
-    """Every term occurrence the term rules judge: uses, not mentions.
+
+def _term_occurrences(ctx: CheckContext, rule: str) -> Iterator[_Use]:
+    """The term occurrences ``rule`` (avoided, deprecated, casing) judges: uses, not mentions.
 
     A form inside quotation marks is mentioned (we say email, never "e-mail"), not used,
-    unless the hub sets ``check_quoted_terms``.
+    unless the hub sets ``check_quoted_terms``. Each file's uses are sorted out once, by the
+    first of the three rules to ask, into what each rule looks at.
     """
-    check_quoted = ctx.hub.config.check_quoted_terms
+    judged: dict[int, dict[str, list[_Use]]] = ctx.shared("term-uses", dict)
     for source in ctx.sources():
-        for region, occurrences in ctx.occurrences(source):
-            for occurrence in occurrences:
-                term = ctx.hub.terms[occurrence.form.term_id]
-                if source.kind == "term" and source.id == term.id:
-                    continue  # an entry explains its own forms, "don't say" list included
-                if not check_quoted and region.in_quotes(occurrence.start, occurrence.end):
-                    continue
-                yield source, region, occurrence, term
+        uses = judged.get(id(source))
+        if uses is None:
+            uses = judged[id(source)] = _sorted_uses(ctx, source)
+        yield from uses[rule]
+
+
+def _sorted_uses(ctx: CheckContext, source: SourceFile) -> dict[str, list[_Use]]:
+    uses: dict[str, list[_Use]] = {"avoided": [], "deprecated": [], "casing": []}
+    for use in _uses_in(ctx, source):
+        kind, term = use[2].form.kind, use[3]
+        if kind == "avoid":
+            uses["avoided"].append(use)
+            continue
+        if term.status == "deprecated":
+            uses["deprecated"].append(use)
+        if term.casing != "any" and kind in ("term", "alias"):
+            uses["casing"].append(use)
+    return uses
+
+
+def _uses_in(ctx: CheckContext, source: SourceFile) -> Iterator[_Use]:
+    check_quoted = ctx.hub.config.check_quoted_terms
+    terms = ctx.hub.terms
+    own_id = source.id if source.kind == "term" else None
+    for region, occurrences in ctx.occurrences(source):
+        quotes = region.quotes and not check_quoted
+        for occurrence in occurrences:
+            term_id = occurrence.form.term_id  # the term's id: the glossary's key for it
+            if term_id == own_id:
+                continue  # an entry explains its own forms, "don't say" list included
+            if quotes and region.in_quotes(occurrence.start, occurrence.end):
+                continue
+            yield source, region, occurrence, terms[term_id]
 
 
 def _prefixed(region: TextRegion, occurrence: Occurrence) -> bool:
@@ -102,9 +128,9 @@ Example that passes:
     fixable=True,
 )
 def check_avoided(ctx: CheckContext) -> Iterator[Finding]:
-    for source, region, occurrence, term in _term_occurrences(ctx):
+    for source, region, occurrence, term in _term_occurrences(ctx, "avoided"):
         form = occurrence.form
-        if form.kind != "avoid" or _prefixed(region, occurrence):
+        if _prefixed(region, occurrence):
             continue
         suggestion = _suggest(region, occurrence, _target(ctx, term) or term)
         why = f" ({form.reason})" if form.reason else ""
@@ -143,9 +169,7 @@ Example that passes:
     fixable=True,
 )
 def check_deprecated(ctx: CheckContext) -> Iterator[Finding]:
-    for source, region, occurrence, term in _term_occurrences(ctx):
-        if term.status != "deprecated" or occurrence.form.kind == "avoid":
-            continue
+    for source, region, occurrence, term in _term_occurrences(ctx, "deprecated"):
         if _prefixed(region, occurrence):
             continue
         target = _target(ctx, term)
@@ -197,9 +221,7 @@ Example that passes:
     fixable=True,
 )
 def check_casing(ctx: CheckContext) -> Iterator[Finding]:
-    for source, region, occurrence, term in _term_occurrences(ctx):
-        if term.casing == "any" or occurrence.form.kind not in ("term", "alias"):
-            continue
+    for source, region, occurrence, term in _term_occurrences(ctx, "casing"):
         written = " ".join(occurrence.stem.split())
         if _in_capitals_label(region, occurrence):
             continue

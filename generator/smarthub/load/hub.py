@@ -10,7 +10,7 @@ from collections.abc import Collection
 
 from smarthub import kinds
 from smarthub.config import HubConfig
-from smarthub.load.files import discover
+from smarthub.load.files import Discovered, discover
 from smarthub.load.frontmatter import decode, split_front_matter
 from smarthub.load.markdown import parse_body, scalar_region
 from smarthub.load.schema import validate
@@ -29,18 +29,25 @@ def load_hub(config: HubConfig, selected: Collection[str] | None = None) -> Hub:
     for found in discover(config, selected):
         if selected is not None and kinds.get(found.kind).in_docs and found.rel not in selected:
             continue
-        source = SourceFile(path=found.path, rel=found.rel, kind=found.kind)
-        hub.sources.append(source)
-        if found.refusal:
-            hub.problems.append(
-                LoadProblem("LOAD001", source, 0, 0, f"{found.path.name} {found.refusal}")
-            )
-            continue
-        if not _read(source, hub):
-            continue
+        load_file(hub, found, ids_seen)
+    return hub
+
+
+def load_file(
+    hub: Hub, found: Discovered, ids_seen: dict[tuple[str, str], SourceFile]
+) -> SourceFile:
+    """Read one discovered file into ``hub``; ``ids_seen`` holds the ids loaded before it."""
+    source = SourceFile(path=found.path, rel=found.rel, kind=found.kind)
+    hub.sources.append(source)
+    if found.refusal:
+        hub.problems.append(
+            LoadProblem("LOAD001", source, 0, 0, f"{found.path.name} {found.refusal}")
+        )
+        return source
+    if _read(source, hub):
         _check_unique_id(source, ids_seen, hub)
         _load_entry(source, hub)
-    return hub
+    return source
 
 
 def _read(source: SourceFile, hub: Hub) -> bool:
