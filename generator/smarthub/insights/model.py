@@ -115,10 +115,7 @@ def coverage(hub: Hub) -> Coverage:
         CoverageRow(
             persona.id,
             persona.name,
-            tuple(
-                sum(persona.id in asset.personas and stage in asset.stages for asset in published)
-                for stage in stages
-            ),
+            tuple(sum(asset.serves(persona.id, stage) for asset in published) for stage in stages),
         )
         for persona in sorted(hub.personas.values(), key=lambda persona: persona.id)
     )

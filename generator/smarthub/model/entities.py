@@ -153,6 +153,15 @@ class Asset:
         """The asset's id: its file name without ``.md``."""
         return self.source.id
 
+    def serves(self, persona: str | None = None, stage: str | None = None) -> bool:
+        """Whether the asset is for this persona (by id) at this journey stage (``None``: any).
+
+        The one cell rule of the persona x stage matrix, for the site and ``smarthub report``.
+        """
+        return (persona is None or persona in self.personas) and (
+            stage is None or stage in self.stages
+        )
+
 
 @dataclass(kw_only=True)
 class Page:

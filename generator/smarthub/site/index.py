@@ -13,8 +13,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from smarthub import kinds
-from smarthub.matcher import Occurrence, TermMatcher
-from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term, TextRegion
+from smarthub.insights.usage import accepted_uses
+from smarthub.matcher import TermMatcher
+from smarthub.model import Asset, Hub, Persona, Playbook, SourceFile, Term
 from smarthub.model.reviews import Reviewable, is_overdue, review_due
 from smarthub.site import paths
 
@@ -137,12 +138,7 @@ class HubIndex:
 
     def assets_for(self, persona: str | None = None, stage: str | None = None) -> list[Asset]:
         """Visible assets for a persona and/or a journey stage."""
-        return [
-            asset
-            for asset in self.assets
-            if (persona is None or persona in asset.personas)
-            and (stage is None or stage in asset.stages)
-        ]
+        return [asset for asset in self.assets if asset.serves(persona, stage)]
 
     def playbooks_for(self, persona: str, stage: str | None) -> list[Playbook]:
         """Playbooks tagged with a persona at a stage (``None``: those tagged with no stage)."""
@@ -160,25 +156,18 @@ class HubIndex:
 
     @cached_property
     def usage(self) -> dict[str, list[PageRef]]:
-        """Every page that uses each term (its accepted forms), in title order."""
+        """Every page that uses each term (``accepted_uses``), in title order."""
+        pages = self._pages_with_sources()
+        page_of = {id(source): ref for ref, source in pages}
         used: dict[str, dict[str, PageRef]] = defaultdict(dict)
-        for ref, source in self._pages_with_sources():
-            for _, occurrences in self._occurrences(source):
-                for found in occurrences:
-                    if found.form.accepted and not (
-                        ref.kind == kinds.TERM.name
-                        and ref.page == paths.term_page(found.form.term_id)
-                    ):
-                        used[found.form.term_id][ref.page] = ref
+        visible = (source for _, source in pages)
+        for source, term_id in accepted_uses(self.hub, self.context, visible, self.matcher):
+            ref = page_of[id(source)]
+            used[term_id][ref.page] = ref
         return {
             term_id: sorted(refs.values(), key=lambda ref: (ref.title.casefold(), ref.page))
             for term_id, refs in used.items()
         }
-
-    def _occurrences(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
-        if self.context is not None:  # found once by the check, shared with the site
-            return self.context.occurrences(source)
-        return [(region, self.matcher.find(region.text)) for region in source.regions]
 
     def _pages_with_sources(self) -> list[tuple[PageRef, SourceFile]]:
         hub = self.hub
