@@ -24,6 +24,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from smarthub.matcher import Occurrence, TermMatcher
@@ -66,19 +67,25 @@ def part_of_longer_phrase(text: str, start: int, end: int) -> bool:
 
 def tooltip(term: Term) -> str:
     """The hover text for a term: its expansion and definition (its first paragraph)."""
-    definition = " ".join(term.definition.split())
+    return _tooltip(term.term, term.definition)
+
+
+@lru_cache(maxsize=4096)  # a page explains the same few terms again and again
+def _tooltip(name: str, definition: str) -> str:
+    definition = " ".join(definition.split())
     if len(definition) > TOOLTIP_LENGTH:
         definition = definition[: TOOLTIP_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     if not definition:
-        return term.term
-    if definition.casefold().startswith(term.term.casefold()):
+        return name
+    if definition.casefold().startswith(name.casefold()):
         return definition
-    return f"{term.term}: {definition}"
+    return f"{name}: {definition}"
 
 
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 
 
+@lru_cache(maxsize=4096)
 def title_attribute(text: str) -> str:
     """``text`` as the value to give Python-Markdown for a ``title`` attribute.
 
@@ -193,6 +200,7 @@ class MentionFinder:
         self.terms = terms
         self.matcher = matcher
         self.context = context
+        self._values: dict[tuple[int, str], list[Mention]] = {}  # a card is shown on many pages
 
     def _found(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
         if self.context is not None:
@@ -212,16 +220,20 @@ class MentionFinder:
         span = source.scalar_spans.get(key)
         if span is None or not value:
             return []
+        known = self._values.get((id(source), key))
+        if known is not None:
+            return known
         start, end = span
         raw = source.text[start:end]
-        if raw != value:
-            quoted = len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0]
-            if not quoted or raw[1:-1] != value:
-                return []
-            start += 1
-        return page_mentions(
-            source.text, start, self._found(source), self.terms, start + len(value)
-        )
+        found: list[Mention] = []
+        if raw == value or (
+            len(raw) >= 2 and raw[0] in "\"'" and raw[-1] == raw[0] and raw[1:-1] == value
+        ):
+            first = start + (raw != value)
+            regions = [pair for pair in self._found(source) if pair[0].file_starts[0] == start]
+            found = page_mentions(source.text, first, regions, self.terms, first + len(value))
+        self._values[(id(source), key)] = found
+        return found
 
 
 class PageLinker:

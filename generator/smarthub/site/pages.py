@@ -24,6 +24,27 @@ ValueFilter = Callable[[str, "SourceFile", str, str], str]
 _LEADING_H1 = re.compile(r"\A\s*#[ \t][^\n]*(?:\n|\Z)|\A\s*[^\n]+\n=+[ \t]*(?:\n|\Z)")
 
 
+class _TemplatePaths:
+    """``smarthub.site.paths`` as templates see it: each asset's page worked out once.
+
+    An asset's page resolves its file on disk; persona and catalog pages list the same
+    assets again and again.
+    """
+
+    def __init__(self) -> None:
+        self._asset_pages: dict[int, str] = {}  # id of an asset of this build -> its page
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(paths, name)
+
+    def asset_page(self, config: Any, asset: Asset) -> str:
+        """The page of an asset (``paths.asset_page``)."""
+        page = self._asset_pages.get(id(asset))
+        if page is None:
+            page = self._asset_pages[id(asset)] = paths.asset_page(config, asset)
+        return page
+
+
 class PageRenderer:
     """Renders templates for one collected hub, with links relative to each page."""
 
@@ -35,6 +56,7 @@ class PageRenderer:
     ) -> None:
         self.index = index
         self.env = environment()
+        self.paths = _TemplatePaths()
         # Applied to authored Markdown before it goes into a page: term links are placed here.
         self.body_filter: BodyFilter = body_filter or (lambda page, body, source: body)
         # Applied to a checked front-matter value (title, summary) shown as text in a page.
@@ -59,7 +81,7 @@ class PageRenderer:
             prose=prose,
             site=self.index,
             hub=self.index.hub,
-            paths=paths,
+            paths=self.paths,
             **context,
         )
 
@@ -112,7 +134,7 @@ class PageRenderer:
 
     def asset_header(self, asset: Asset) -> str:
         """The header shown on top of an asset: type, personas, stages, owner, review state."""
-        page = paths.asset_page(self.index.config, asset)
+        page = self.paths.asset_page(self.index.config, asset)
         return self.render(
             "asset_header.md.j2",
             page,
@@ -196,7 +218,7 @@ def catalog_filters(index: HubIndex) -> list[tuple[str, str, list[tuple[str, str
 
 def asset_markdown(renderer: PageRenderer, asset: Asset, body: str) -> str:
     """An asset's Markdown body with its header inserted after the title (if it has one)."""
-    page = paths.asset_page(renderer.index.config, asset)
+    page = renderer.paths.asset_page(renderer.index.config, asset)
     return _insert_after_title(
         renderer.body_filter(page, body, asset.source), renderer.asset_header(asset)
     )

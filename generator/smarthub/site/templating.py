@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote
 
@@ -24,7 +25,12 @@ _BLOCK_MARKER = re.compile(r"^(\d+)([.)])|^([#+\-!])")
 
 def markdown_text(value: Any) -> Markup:
     """``value`` as one line of literal text inside Markdown."""
-    text = " ".join(str(value).split())
+    return _markdown_text(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=65_536)  # titles and labels recur on every persona, term and catalog page
+def _markdown_text(value: str) -> Markup:
+    text = " ".join(value.split())
     text = html.escape(text, quote=True)
     text = _INLINE_MARKUP.sub(r"\\\1", text)
     text = _BLOCK_MARKER.sub(
@@ -52,7 +58,12 @@ def label_text(identifier: Any) -> Markup:
     Owners, types, stages and teams are ids a contributor types: unescaped, ``[x](javascript:...)``
     would become a link and ``<img onerror=...>`` an element.
     """
-    return markdown_text(paths.label(str(identifier)))
+    return _label_text(identifier if type(identifier) is str else str(identifier))
+
+
+@lru_cache(maxsize=4_096)
+def _label_text(identifier: str) -> Markup:
+    return _markdown_text(paths.label(identifier))
 
 
 def data_value(identifier: Any) -> str:
@@ -75,8 +86,9 @@ def gap() -> Markup:
     return Markup('<span class="smarthub-gap" title="No content yet">gap</span>')
 
 
+@lru_cache(maxsize=1)  # compiled templates are kept: one compilation per process
 def environment() -> jinja2.Environment:
-    """The environment that renders ``smarthub/templates/*.md.j2``."""
+    """The environment that renders ``smarthub/templates/*.md.j2`` (shared: treat it as read-only)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("smarthub", "templates"),
         autoescape=True,
