@@ -21,7 +21,6 @@ from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from smarthub.site import paths
 from smarthub.site.linking import Decision, Mention, PageLinker, title_attribute, tooltip
 
 NO_TERMS = frozenset({"code", "pre", "kbd", "samp", "script", "style", "abbr", "math", "svg"})
@@ -116,7 +115,7 @@ def _split(text: str, linker: PageLinker, *, may_link: bool) -> tuple[str, list[
             continue
         if nodes:
             nodes[-1].tail = "".join(tail)
-        node = _element_for(decision, shown, linker.page)
+        node = _element_for(decision, shown, linker)
         nodes.append(node)
         tail = []
     tail.append(unmark(text[position:]))
@@ -125,7 +124,7 @@ def _split(text: str, linker: PageLinker, *, may_link: bool) -> tuple[str, list[
     return "".join(head), nodes
 
 
-def _element_for(decision: Decision, text: str, page: str) -> etree.Element:
+def _element_for(decision: Decision, text: str, linker: PageLinker) -> etree.Element:
     inner: etree.Element | None = None
     if decision.tooltip:
         inner = etree.Element("abbr", {"title": title_attribute(decision.tooltip)})
@@ -133,7 +132,7 @@ def _element_for(decision: Decision, text: str, page: str) -> etree.Element:
     if decision.link is None:
         assert inner is not None
         return inner
-    anchor = etree.Element("a", {"href": paths.link(page, decision.link), "class": "smarthub-term"})
+    anchor = etree.Element("a", {"href": linker.href(decision.link), "class": "smarthub-term"})
     if inner is None:
         anchor.set("title", title_attribute(tooltip(decision.term)))
         anchor.text = AtomicString(text)

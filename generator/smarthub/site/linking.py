@@ -251,6 +251,14 @@ class PageLinker:
         self.own: set[str] = {own} if own in terms else set()
         self.linked: set[str] = set(self.own)
         self.hovered: set[str] = set()
+        self._hrefs: dict[str, str] = {}
+
+    def href(self, to_page: str) -> str:
+        """The relative link from this page to ``to_page`` (worked out once per target)."""
+        found = self._hrefs.get(to_page)
+        if found is None:
+            found = self._hrefs[to_page] = paths.link(self.page, to_page)
+        return found
 
     def new_section(self) -> None:
         """A new section starts: its first mentions are linked and explained again."""
