@@ -20,12 +20,12 @@ score"). A longer phrase the glossary does define is matched whole by the matche
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from smarthub.matcher import Occurrence, TermMatcher
 from smarthub.model import SourceFile, Term, TextRegion
@@ -99,8 +99,21 @@ def title_attribute(text: str) -> str:
     return html.escape(as_html, quote=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+def relative_link(from_page: str, to_page: str, fragment: str | None = None) -> str:
+    """``paths.link``, remembered by folder: the pages of one folder link to the same pages.
+
+    Term pages all list the assets that use them, persona pages the same cards: tens of
+    thousands of links a build, most of them already worked out for a neighbour page.
+    """
+    return _link_from(posixpath.dirname(from_page), to_page, fragment)
+
+
+@lru_cache(maxsize=65_536)
+def _link_from(folder: str, to_page: str, fragment: str | None) -> str:
+    return paths.link(posixpath.join(folder, "page.md"), to_page, fragment)
+
+
+class Mention(NamedTuple):  # a tuple: tens of thousands a build, made and read in hot loops
     """An accepted form the check found in a page's prose, at offsets of the page's body."""
 
     start: int
@@ -110,8 +123,7 @@ class Mention:
     abbreviation: bool
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     """What to do with one mention: link it, give it a tooltip, or both."""
 
     mention: Mention
@@ -257,7 +269,7 @@ class PageLinker:
         """The relative link from this page to ``to_page`` (worked out once per target)."""
         found = self._hrefs.get(to_page)
         if found is None:
-            found = self._hrefs[to_page] = paths.link(self.page, to_page)
+            found = self._hrefs[to_page] = relative_link(self.page, to_page)
         return found
 
     def new_section(self) -> None:

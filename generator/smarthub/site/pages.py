@@ -15,6 +15,7 @@ from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
 from smarthub.site import paths
 from smarthub.site.freshness import DUE_SOON_DAYS, needs_review
 from smarthub.site.index import HubIndex
+from smarthub.site.linking import relative_link
 from smarthub.site.templating import environment, trusted_markdown
 
 # (docs-relative page, its authored Markdown, the file it comes from) -> the Markdown to publish
@@ -70,7 +71,7 @@ class PageRenderer:
         """Render ``template`` as the page at docs-relative path ``page``."""
 
         def href(to_page: str, anchor: str | None = None) -> str:
-            return paths.link(page, to_page, anchor)
+            return relative_link(page, to_page, anchor)
 
         def prose(entry: Any, key: str) -> str:
             return self.value_filter(page, entry.source, key, getattr(entry, key))
