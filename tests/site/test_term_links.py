@@ -10,7 +10,14 @@ from smarthub.config import load_config
 from smarthub.load.hub import load_hub
 from smarthub.load.markdown import parse_body
 from smarthub.matcher import TermMatcher
-from smarthub.site.linking import Mention, PageLinker, page_mentions, tooltip
+from smarthub.site.linking import (
+    Mention,
+    MentionFinder,
+    PageLinker,
+    mentions_in_copy,
+    page_mentions,
+    tooltip,
+)
 from tests.conftest import entry, write_hub
 
 GLOSSARY = {
@@ -130,3 +137,35 @@ def test_stage_bakes_a_link_once_per_section_too(linker_parts) -> None:
         "## Next\n\nAnother [MQL](glossary/marketing-qualified-lead.md).\n\n"
         "```\n## not a heading\nMQL\n```\n"
     )
+
+
+def test_mentions_follow_mkdocs_copy_of_a_crlf_body_and_refuse_a_changed_one(
+    linker_parts,
+) -> None:
+    body = "\r\n\r\nOne line.\r\nAn MQL here.\r\n"
+    found = mentions(linker_parts, body)
+    copy = "One line.\nAn MQL here.\n"  # universal newlines, blank lines after front matter gone
+    (moved,) = mentions_in_copy(found, body, copy) or []
+    assert copy[moved.start : moved.end] == "MQL"
+    assert mentions_in_copy(found, body, "Another plugin's text.\n") is None
+
+
+@pytest.mark.parametrize(
+    ("yaml_value", "shown"),
+    [('"Why the MQL matters"', "Why the MQL matters"), ("Why the MQL matters", None)],
+)
+def test_a_checked_title_is_marked_where_the_yaml_writes_it_as_shown(
+    tmp_path: Path, yaml_value: str, shown: str | None
+) -> None:
+    page = entry(
+        f"title: {yaml_value}\ntype: one-pager\nowner: sales\nstatus: draft\nreviewed: 2026-11-01",
+        "Body.\n",
+    )
+    root = write_hub(tmp_path, {**GLOSSARY, "content/one-pagers/why.md": page})
+    hub = load_hub(load_config(Path(root) / "mkdocs.yml"))
+    finder = MentionFinder(hub.terms, TermMatcher(hub.terms.values()))
+    (asset,) = hub.assets.values()
+    value = shown or asset.title
+    (found,) = finder.value(asset.source, "title", value)
+    assert value[found.start : found.end] == "MQL" and found.abbreviation
+    assert finder.value(asset.source, "title", value + " (edited)") == []

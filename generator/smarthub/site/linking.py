@@ -212,7 +212,9 @@ class MentionFinder:
         self.terms = terms
         self.matcher = matcher
         self.context = context
-        self._values: dict[tuple[int, str], list[Mention]] = {}  # a card is shown on many pages
+        self._values: dict[
+            tuple[int, str, str], list[Mention]
+        ] = {}  # a card is shown on many pages
 
     def _found(self, source: SourceFile) -> list[tuple[TextRegion, list[Occurrence]]]:
         if self.context is not None:
@@ -232,7 +234,7 @@ class MentionFinder:
         span = source.scalar_spans.get(key)
         if span is None or not value:
             return []
-        known = self._values.get((id(source), key))
+        known = self._values.get((id(source), key, value))
         if known is not None:
             return known
         start, end = span
@@ -244,7 +246,7 @@ class MentionFinder:
             first = start + (raw != value)
             regions = [pair for pair in self._found(source) if pair[0].file_starts[0] == start]
             found = page_mentions(source.text, first, regions, self.terms, first + len(value))
-        self._values[(id(source), key)] = found
+        self._values[(id(source), key, value)] = found
         return found
 
 
