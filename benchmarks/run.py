@@ -90,6 +90,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="only the cache rows on the largest hub (cold, warm, one file changed); prints "
         "the table and writes nothing",
     )
+    parser.add_argument(
+        "--only-build",
+        action="store_true",
+        help="only smarthub build against plain MkDocs of the staged pages, on the sample hub "
+        "and the largest hub; prints the rows and writes nothing",
+    )
     args = parser.parse_args(argv)
     if args.sizes is None:
         args.sizes = [] if args.pair else [100, 1_000, 10_000]
@@ -117,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
         cache=cache,
         env=_environment(),
     )
+    if args.only_build:  # MkDocs and smarthub only: no peers to install
+        return _build_only(args, settings, suites.Results())
     results = suites.Results(
         tools=[peers.ensure_vale(), peers.ensure_textlint(cache), peers.ensure_ripgrep()]
     )
@@ -227,6 +235,35 @@ def _pair_only(args: argparse.Namespace, settings: suites.Settings, results: sui
         if not args.keep:
             shutil.rmtree(settings.workdir, ignore_errors=True)
     print_table(results, [])
+    print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    return 0 if results.by_key else 1
+
+
+def _build_only(
+    args: argparse.Namespace, settings: suites.Settings, results: suites.Results
+) -> int:
+    """The site-build rows alone (issue 15's build target), interleaved, CPU included."""
+    size = max(args.sizes)
+    try:
+        print(f"Generating the {size:,}-asset hub...", flush=True)
+        hubs = {
+            "sample": suites.sample_hub(),
+            str(size): suites.synthetic_hub(settings.workdir, size),
+        }
+        for key, hub in hubs.items():
+            results.hubs[key] = hub
+            suites.build_versus_mkdocs(settings, results, hub, key)
+    finally:
+        if not args.keep:
+            shutil.rmtree(settings.workdir, ignore_errors=True)
+    for key in results.hubs:
+        plain, built = results.by_key.get(f"mkdocs:{key}"), results.by_key.get(f"build:{key}")
+        if plain and built:
+            print(
+                f"{key}: smarthub build {built.median_s:.2f} s wall, {built.cpu_s:.2f} s CPU; "
+                f"plain MkDocs {plain.median_s:.2f} s, {plain.cpu_s:.2f} s CPU; "
+                f"{built.median_s / plain.median_s:.2f}x wall, {built.cpu_s / plain.cpu_s:.2f}x CPU"
+            )
     print(f"load average at end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0 if results.by_key else 1
 

@@ -3,30 +3,21 @@
 Any engine can then build the staged pages without our plugin: the first mention of each
 term becomes a Markdown link to its glossary page, and each abbreviation used on the page
 gets an ``*[ABBR]: expansion`` definition (Python-Markdown's ``abbr`` extension turns these
-into tooltips). Only plain prose is linked: pulldown-cmark parses the page with byte ranges,
+into tooltips). The mentions are the check's own (``linking.MentionFinder``); this module
+only asks where a Markdown link may go: pulldown-cmark parses the page with byte ranges,
 and text inside code, HTML, links, images and headings is masked out, keeping offsets.
-Indented Python-Markdown containers (admonitions, tabs) are read as the checker reads
-them, so their prose is linked too.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from smarthub.load.markdown import PARSER, blank_templates, byte_to_char, open_containers
-from smarthub.matcher import TermMatcher
 from smarthub.model import Term
 from smarthub.site import paths
-from smarthub.site.linking import Decision, PageLinker, title_attribute, tooltip
+from smarthub.site.linking import Mention, PageLinker, title_attribute, tooltip
 
 _UNLINKED = frozenset({"Link", "Image", "Heading", "CodeBlock", "HtmlBlock", "MetadataBlock"})
 _MASK = "\x00"
 _SECTION_LEVELS = frozenset({"H1", "H2"})
-
-
-def linkable_prose(markdown: str) -> str:
-    """``markdown`` with everything but linkable prose replaced by NUL (same length)."""
-    return _prose_and_sections(markdown)[0]
 
 
 def _prose_and_sections(markdown: str) -> tuple[str, list[int]]:
@@ -64,34 +55,33 @@ def _prose_and_sections(markdown: str) -> tuple[str, list[int]]:
 
 
 def bake_links(markdown: str, linker: PageLinker) -> str:
-    """``markdown`` with the first mention of each term turned into a link to its page."""
+    """``markdown`` with the first mention of each term (``linker.mentions``) made a link.
+
+    A mention is linked only where it is plain prose for Python-Markdown too (not in a
+    heading, link, image, code or HTML); each level-one or level-two heading starts a
+    section, whose terms are linked again, as on the plugin's site.
+    """
+    if not linker.mentions:
+        return markdown
+    prose, sections = _prose_and_sections(markdown)
     pieces: list[str] = []
     position = 0
-    prose, sections = _prose_and_sections(markdown)
-    decisions: list[Decision] = []
-    # Each section links its terms again, as the Markdown extension does on the site.
-    for start, end in zip([0, *sections], [*sections, len(prose)], strict=True):
-        if start > 0:
+    next_section = iter([*sections, len(markdown) + 1])
+    section_end = next(next_section)
+    for mention in linker.mentions:
+        while mention.start >= section_end:
             linker.new_section()
-        for decision in linker.decide(prose[start:end]):
-            found = decision.occurrence
-            moved = replace(
-                found,
-                start=found.start + start,
-                stem_end=found.stem_end + start,
-                end=found.end + start,
-            )
-            decisions.append(replace(decision, occurrence=moved))
-    for decision in decisions:
-        if decision.link is None:
+            section_end = next(next_section)
+        text = markdown[mention.start : mention.end]
+        may_link = prose[mention.start : mention.end] == text
+        decision = linker.decide(mention, may_link=may_link)
+        if decision is None or decision.link is None:
             continue
-        found = decision.occurrence
-        text = markdown[found.start : found.end]
         pieces += [
-            markdown[position : found.start],
+            markdown[position : mention.start],
             f"[{text}]({paths.link(linker.page, decision.link)})",
         ]
-        position = found.end
+        position = mention.end
     pieces.append(markdown[position:])
     return "".join(pieces)
 
@@ -101,17 +91,12 @@ def writable_abbreviation(abbreviation: str) -> bool:
     return not any(char in abbreviation for char in "]\\\r\n")
 
 
-def abbreviation_definitions(markdown: str, terms: dict[str, Term], matcher: TermMatcher) -> str:
-    """``*[ABBR]: ...`` lines for the abbreviations that appear in ``markdown`` (or ``""``)."""
+def abbreviation_definitions(mentions: list[Mention], terms: dict[str, Term]) -> str:
+    """``*[ABBR]: ...`` lines for the abbreviations among ``mentions`` (or ``""``)."""
     lines: dict[str, str] = {}
-    for found in matcher.find(markdown):
-        term = terms.get(found.form.term_id)
-        abbreviation = found.form.text
-        if (
-            term is None
-            or found.form.kind != "abbreviation"
-            or not writable_abbreviation(abbreviation)
-        ):
+    for mention in mentions:
+        term = terms.get(mention.term_id)
+        if term is None or not mention.abbreviation or not writable_abbreviation(mention.form):
             continue
-        lines.setdefault(abbreviation, f"*[{abbreviation}]: {title_attribute(tooltip(term))}")
+        lines.setdefault(mention.form, f"*[{mention.form}]: {title_attribute(tooltip(term))}")
     return "\n".join(lines[key] for key in sorted(lines))

@@ -17,34 +17,75 @@ from smarthub.model import Asset, Persona, Playbook, SourceFile, Term
 from smarthub.site import paths
 from smarthub.site.freshness import DUE_SOON_DAYS, needs_review
 from smarthub.site.index import HubIndex
+from smarthub.site.linking import relative_link
 from smarthub.site.templating import environment, trusted_markdown
 
+# (docs-relative page, its authored Markdown, the file it comes from) -> the Markdown to publish
+BodyFilter = Callable[[str, str, "SourceFile | None"], str]
+# (docs-relative page, the file, the front-matter key, its value) -> the text to show
+ValueFilter = Callable[[str, "SourceFile", str, str], str]
 _LEADING_H1 = re.compile(r"\A\s*#[ \t][^\n]*(?:\n|\Z)|\A\s*[^\n]+\n=+[ \t]*(?:\n|\Z)")
+
+
+class _TemplatePaths:
+    """``smarthub.site.paths`` as templates see it: each asset's page worked out once.
+
+    An asset's page resolves its file on disk; persona and catalog pages list the same
+    assets again and again.
+    """
+
+    def __init__(self) -> None:
+        self._asset_pages: dict[int, str] = {}  # id of an asset of this build -> its page
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(paths, name)
+
+    def asset_page(self, config: Any, asset: Asset) -> str:
+        """The page of an asset (``paths.asset_page``)."""
+        page = self._asset_pages.get(id(asset))
+        if page is None:
+            page = self._asset_pages[id(asset)] = paths.asset_page(config, asset)
+        return page
 
 
 class PageRenderer:
     """Renders templates for one collected hub, with links relative to each page."""
 
     def __init__(
-        self, index: HubIndex, body_filter: Callable[[str, str], str] | None = None
+        self,
+        index: HubIndex,
+        body_filter: BodyFilter | None = None,
+        value_filter: ValueFilter | None = None,
     ) -> None:
         self.index = index
         self.env = environment()
-        # Applied to authored Markdown (page, body) before it goes into a page: `stage` bakes links.
-        self.body_filter = body_filter or (lambda page, body: body)
+        self.paths = _TemplatePaths()
+        # Applied to authored Markdown before it goes into a page: term links are placed here.
+        self.body_filter: BodyFilter = body_filter or (lambda page, body, source: body)
+        # Applied to a checked front-matter value (title, summary) shown as text in a page.
+        self.value_filter: ValueFilter = value_filter or (lambda page, source, key, value: value)
 
     def body(self, page: str, source: SourceFile) -> Any:
         """The authored Markdown body of a glossary, persona or playbook file."""
-        return trusted_markdown(self.body_filter(page, source.text[source.body_start :]))
+        return trusted_markdown(self.body_filter(page, source.text[source.body_start :], source))
 
     def render(self, template: str, page: str, **context: Any) -> str:
         """Render ``template`` as the page at docs-relative path ``page``."""
 
         def href(to_page: str, anchor: str | None = None) -> str:
-            return paths.link(page, to_page, anchor)
+            return relative_link(page, to_page, anchor)
+
+        def prose(entry: Any, key: str) -> str:
+            return self.value_filter(page, entry.source, key, getattr(entry, key))
 
         return self.env.get_template(template).render(
-            page=page, href=href, site=self.index, hub=self.index.hub, paths=paths, **context
+            page=page,
+            href=href,
+            prose=prose,
+            site=self.index,
+            hub=self.index.hub,
+            paths=self.paths,
+            **context,
         )
 
     def term(self, term: Term) -> str:
@@ -105,7 +146,7 @@ class PageRenderer:
 
     def asset_header(self, asset: Asset) -> str:
         """The header shown on top of an asset: type, personas, stages, owner, review state."""
-        page = paths.asset_page(self.index.config, asset)
+        page = self.paths.asset_page(self.index.config, asset)
         return self.render(
             "asset_header.md.j2",
             page,
@@ -113,11 +154,11 @@ class PageRenderer:
             review=self.index.review(asset),
         )
 
-    def home(self, body: str | None) -> str:
-        """The home page: the site's own index body with the hub's entrance on top."""
+    def home(self, body: str | None, source: SourceFile | None = None) -> str:
+        """The home page: the site's own index body (from ``source``) with the hub's entrance on top."""
         block = self.render("home.md.j2", paths.HOME, built=dt.date.today())
         return (
-            _insert_after_title(self.body_filter(paths.HOME, body), block)
+            _insert_after_title(self.body_filter(paths.HOME, body, source), block)
             if body is not None
             else block
         )
@@ -128,9 +169,12 @@ def starts_with_title(markdown: str) -> bool:
     return bool(_LEADING_H1.match(markdown))
 
 
-def generate_pages(index: HubIndex) -> dict[str, str]:
-    """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page)."""
-    renderer = PageRenderer(index)
+def generate_pages(index: HubIndex, renderer: PageRenderer | None = None) -> dict[str, str]:
+    """``{docs-relative path: Markdown}`` for every page the hub generates (not the home page).
+
+    Authored bodies (terms, personas, playbooks) go through ``renderer``'s body filter.
+    """
+    renderer = renderer or PageRenderer(index)
     pages = {
         kind.index_page: renderer.render(kind.index_template, kind.index_page, kind=kind)
         for kind in kinds.generated()
@@ -188,8 +232,10 @@ def catalog_filters(index: HubIndex) -> list[tuple[str, str, list[tuple[str, str
 
 def asset_markdown(renderer: PageRenderer, asset: Asset, body: str) -> str:
     """An asset's Markdown body with its header inserted after the title (if it has one)."""
-    page = paths.asset_page(renderer.index.config, asset)
-    return _insert_after_title(renderer.body_filter(page, body), renderer.asset_header(asset))
+    page = renderer.paths.asset_page(renderer.index.config, asset)
+    return _insert_after_title(
+        renderer.body_filter(page, body, asset.source), renderer.asset_header(asset)
+    )
 
 
 def _insert_after_title(body: str, block: str) -> str:

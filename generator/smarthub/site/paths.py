@@ -77,9 +77,29 @@ def entry_page(config: HubConfig, entry: Any) -> str:
 
 def link(from_page: str, to_page: str, fragment: str | None = None) -> str:
     """A relative link from one docs-relative page to another (optionally to an anchor)."""
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = _relative(to_page, posixpath.dirname(from_page))
     url = quote(target, safe="/.-_~")
     return f"{url}#{quote(fragment, safe='-_')}" if fragment else url
+
+
+def _relative(to_page: str, start: str) -> str:
+    """``posixpath.relpath(to_page, start)``, without its system calls for plain paths.
+
+    Persona and catalog pages hold thousands of links: relpath asks for the working
+    directory each time. Paths with empty, ``.`` or ``..`` parts still go through it.
+    """
+    to_parts = to_page.split("/")
+    start_parts = start.split("/") if start else []
+    if any(part in ("", ".", "..") for part in to_parts) or any(
+        part in ("", ".", "..") for part in start_parts
+    ):
+        return posixpath.relpath(to_page, start or ".")
+    common = 0
+    for ours, theirs in zip(start_parts, to_parts, strict=False):
+        if ours != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + to_parts[common:]) or "."
 
 
 _ANCHOR_SAFE = re.compile(r"[A-Za-z0-9_-]+")

@@ -31,14 +31,13 @@ from smarthub.baseline import Baseline
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.engine import CheckResult, run_check
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import TermMatcher
-from smarthub.model import Asset, Term
+from smarthub.model import Asset, SourceFile
 from smarthub.options import OPTIONS
 from smarthub.report.text import format_finding
 from smarthub.site import answers, paths, search
-from smarthub.site.extension import TermLinkExtension
+from smarthub.site.extension import TermLinkExtension, mark
 from smarthub.site.index import HubIndex, SiteOptions
-from smarthub.site.linking import PageLinker
+from smarthub.site.linking import Mention, MentionFinder, PageLinker, mentions_in_copy
 from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
@@ -81,7 +80,10 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         self.renderer: PageRenderer | None = None
         self.assets_by_page: dict[str, Asset] = {}
         self.page_linker: PageLinker | None = None
-        self.linker_parts: tuple[dict[str, Term], TermMatcher] = ({}, TermMatcher([]))
+        self.index: HubIndex | None = None
+        self.finder: MentionFinder | None = None
+        self.mentions: dict[str, list[Mention]] = {}  # page -> the mentions marked in it
+        self.sources_by_page: dict[str, SourceFile] = {}  # docs page -> its loaded file
         self.generated: set[str] = set()
         self.user_nav = False
         self.pagefind: Path | None = None  # the Pagefind binary, with `search: pagefind`
@@ -217,7 +219,11 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             today=self.today or dt.date.today(),
         )
         index = HubIndex(result.hub, options, result.context)
-        self.renderer = PageRenderer(index)
+        self.index = index
+        self.finder = MentionFinder(result.hub.terms, index.matcher, result.context)
+        self.renderer = PageRenderer(
+            index, body_filter=self._mark_terms, value_filter=self._mark_value
+        )
         if not again or previous is None:
             self.asset_pages = {}
             self.page_sources = sources_of_pages(index)
@@ -227,8 +233,12 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             if asset.source.path not in self.asset_pages:
                 self.asset_pages[asset.source.path] = paths.asset_page(index.config, asset)
         self.assets_by_page = {self.asset_pages[asset.source.path]: asset for asset in index.assets}
+        self.sources_by_page = {
+            paths.docs_path(index.config, page.source.path): page.source
+            for page in result.hub.pages
+        }
         self.page_linker = None
-        self.linker_parts = (result.hub.terms, index.matcher)
+        self.mentions = {}
         self.preview_findings = (
             findings_by_page(result, index, self.page_sources) if self.command == "serve" else {}
         )
@@ -239,7 +249,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
     ) -> dict[str, str]:
         """Every generated page's Markdown; the home page too when the docs have none."""
         assert self.renderer is not None
-        generated = generate_pages(index)
+        generated = generate_pages(index, self.renderer)
         if with_home:
             generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
         return generated
@@ -271,21 +281,50 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         if not generated:
             _drop_alias_bombs(page.meta, page.file.src_uri)
             _escape_meta_strings(page.meta)
-        terms, matcher = self.linker_parts
         link_here = self.hub_config.link_terms and generated != "index"
-        self.page_linker = PageLinker(terms, matcher, source) if link_here else None
+        self.page_linker = None
         asset = self.assets_by_page.get(source)
         if asset is not None:
             # Material reads `status` as its page-status icon; the header already says it.
             page.meta.pop("status", None)
-            return asset_markdown(self.renderer, asset, markdown)
-        if source == paths.HOME and source not in self.generated:
+            markdown = asset_markdown(self.renderer, asset, markdown)
+        elif source == paths.HOME and source not in self.generated:
+            marked = self._mark_terms(source, markdown, self.sources_by_page.get(source))
             if not starts_with_title(markdown):
                 # The nav calls it "Home"; the page itself should say whose hub this is.
                 title = page.meta.get("title") or config.site_name
-                markdown = f"# {title}\n\n{markdown}"
-            return self.renderer.home(markdown)
+                marked = f"# {title}\n\n{marked}"
+            markdown = self.renderer.home(marked)
+        elif source not in self.generated:
+            markdown = self._mark_terms(source, markdown, self.sources_by_page.get(source))
+        if link_here and self.index is not None:
+            self.page_linker = PageLinker(
+                self.index.hub.terms, source, self.mentions.pop(source, [])
+            )
         return markdown
+
+    def _mark_terms(self, page: str, body: str, source: SourceFile | None) -> str:
+        """``body`` with the check's term mentions in ``source`` marked for the tree processor."""
+        assert self.hub_config is not None and self.finder is not None
+        if source is None or not self.hub_config.link_terms:
+            return body
+        found = mentions_in_copy(self.finder.body(source), source.text[source.body_start :], body)
+        return self._marked(page, body, found)
+
+    def _mark_value(self, page: str, source: SourceFile, key: str, value: str) -> str:
+        """A checked front-matter value shown in a generated page, its mentions marked."""
+        assert self.hub_config is not None and self.finder is not None
+        if not self.hub_config.link_terms:
+            return value
+        return self._marked(page, value, self.finder.value(source, key, value))
+
+    def _marked(self, page: str, text: str, found: list[Mention] | None) -> str:
+        if not found:
+            return text
+        mentions = self.mentions.setdefault(page, [])
+        first = len(mentions)
+        mentions += found
+        return mark(text, found, first)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """The page's findings on top (under `smarthub serve`), its source link at the end."""

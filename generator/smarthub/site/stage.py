@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import shutil
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from smarthub.model import SourceFile
 from smarthub.site import paths
 from smarthub.site.bake import abbreviation_definitions, bake_links
 from smarthub.site.index import HubIndex, SiteOptions
-from smarthub.site.linking import PageLinker
+from smarthub.site.linking import Mention, MentionFinder, PageLinker, mentions_in_copy
 from smarthub.site.nav import build_nav
 from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
 from smarthub.site.published import publish_refusal
@@ -47,11 +48,24 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     hub = load_hub(config)
     index = HubIndex(hub, options)
     link_terms = options.link_terms
+    finder = MentionFinder(hub.terms, index.matcher)
+    explained: dict[str, list[Mention]] = defaultdict(list)  # page -> mentions, for *[ABBR]
 
-    def bake(page: str, body: str) -> str:
-        return bake_links(body, PageLinker(hub.terms, index.matcher, page)) if link_terms else body
+    def bake(page: str, body: str, source: SourceFile | None) -> str:
+        if not link_terms or source is None:
+            return body
+        found = mentions_in_copy(finder.body(source), source.text[source.body_start :], body)
+        if not found:
+            return body
+        explained[page] += found
+        return bake_links(body, PageLinker(hub.terms, page, found))
 
-    renderer = PageRenderer(index, body_filter=bake)
+    def explain(page: str, source: SourceFile, key: str, value: str) -> str:
+        if link_terms:  # shown inside generated Markdown: tooltips only, no baked link
+            explained[page] += finder.value(source, key, value)
+        return value
+
+    renderer = PageRenderer(index, body_filter=bake, value_filter=explain)
     docs = out / STAGED_DOCS_DIR
     mark_output_folder(out)
     if docs.exists():
@@ -85,19 +99,17 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
         if page in assets:
             body = asset_markdown(renderer, assets[page], body)
         elif page == paths.HOME:
-            body = renderer.home(body)
+            body = renderer.home(body, source)
         else:
-            body = bake(page, body)
+            body = bake(page, body, source)
         pages[page] = front_matter + body
-    generated = generate_pages(index)
+    generated = generate_pages(index, renderer)
     if paths.HOME not in pages:
         generated[paths.HOME] = renderer.home(f"# {html.escape(str(_site_name(config)))}\n")
     pages.update(generated)
 
     for page, markdown in pages.items():
-        definitions = (
-            abbreviation_definitions(markdown, hub.terms, index.matcher) if link_terms else ""
-        )
+        definitions = abbreviation_definitions(explained.get(page, []), hub.terms)
         target = docs / page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(

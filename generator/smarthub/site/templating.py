@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -25,7 +27,12 @@ _BLOCK_MARKER = re.compile(r"^(\d+)([.)])|^([#+\-!])")
 
 def markdown_text(value: Any) -> Markup:
     """``value`` as one line of literal text inside Markdown."""
-    text = " ".join(str(value).split())
+    return _markdown_text(value if type(value) is str else str(value))
+
+
+@lru_cache(maxsize=65_536)  # titles and labels recur on every persona, term and catalog page
+def _markdown_text(value: str) -> Markup:
+    text = " ".join(value.split())
     text = html.escape(text, quote=True)
     text = _INLINE_MARKUP.sub(r"\\\1", text)
     text = _BLOCK_MARKER.sub(
@@ -53,7 +60,12 @@ def label_text(identifier: Any) -> Markup:
     Owners, types, stages and teams are ids a contributor types: unescaped, ``[x](javascript:...)``
     would become a link and ``<img onerror=...>`` an element.
     """
-    return markdown_text(paths.label(str(identifier)))
+    return _label_text(identifier if type(identifier) is str else str(identifier))
+
+
+@lru_cache(maxsize=4_096)
+def _label_text(identifier: str) -> Markup:
+    return _markdown_text(paths.label(identifier))
 
 
 def data_value(identifier: Any) -> str:
@@ -77,12 +89,17 @@ def gap() -> Markup:
 
 
 def environment() -> jinja2.Environment:
-    """The environment that renders ``smarthub/templates/*.md.j2``."""
+    """The environment that renders ``smarthub/templates/*.md.j2`` (shared: treat it as read-only)."""
     # Kinds that do not ship with smarthub bring their page templates in their own folder.
-    folders = [kind.template_folder for kind in kinds.all_kinds() if kind.template_folder]
+    folders = tuple(kind.template_folder for kind in kinds.all_kinds() if kind.template_folder)
+    return _environment(folders)
+
+
+@lru_cache(maxsize=8)  # compiled templates are kept: one compilation per set of template folders
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(
-            [jinja2.PackageLoader("smarthub", "templates"), jinja2.FileSystemLoader(folders)]
+            [jinja2.PackageLoader("smarthub", "templates"), jinja2.FileSystemLoader(list(folders))]
         ),
         autoescape=True,
         trim_blocks=True,
