@@ -9,7 +9,6 @@ Check findings go to the ``mkdocs.plugins.smarthub`` logger, so warnings fail ``
 from __future__ import annotations
 
 import datetime as dt
-import html
 import logging
 from collections.abc import Iterator
 from importlib import resources
@@ -34,23 +33,19 @@ from smarthub.findings import Finding, Severity
 from smarthub.model import Asset, SourceFile
 from smarthub.options import OPTIONS
 from smarthub.report.text import format_finding
-from smarthub.site import answers, paths, search
+from smarthub.site import answers, paths, plan, search
 from smarthub.site.extension import TermLinkExtension, mark
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import Mention, MentionFinder, PageLinker, mentions_in_copy
 from smarthub.site.message import MessageExtension
 from smarthub.site.nav import build_nav
-from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages, starts_with_title
+from smarthub.site.pages import PageRenderer, asset_markdown
 from smarthub.site.preview import banner, findings_by_page
 from smarthub.site.published import publish_refusal
 from smarthub.site.source import source_link, source_url, sources_of_pages
 from smarthub.targets import mark_output_folder
-from smarthub.yamlsafe import expands_beyond
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
-
-# Generated pages use ids on headings, Markdown inside HTML blocks, notices and tables.
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "tables", "toc")
 
 
 # Generated from the one option table: any value passes here, and smarthub.config validates
@@ -105,7 +100,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         except ConfigError as error:
             raise PluginError("smarthub: " + "\n".join(error.messages)) from None
         self._configure_search(config)
-        for name in REQUIRED_EXTENSIONS:
+        for name in plan.REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         if self.hub_config.link_terms:
@@ -249,10 +244,9 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
     ) -> dict[str, str]:
         """Every generated page's Markdown; the home page too when the docs have none."""
         assert self.renderer is not None
-        generated = generate_pages(index, self.renderer)
-        if with_home:
-            generated[paths.HOME] = self.renderer.home(f"# {html.escape(config.site_name)}\n")
-        return generated
+        return plan.generated_pages(
+            index, self.renderer, site_name=config.site_name, with_home=with_home
+        )
 
     def _leave_out_unchecked(self, files: Files) -> None:
         """Remove what the check could not read: linked folders, links out, FIFOs, odd names.
@@ -278,23 +272,24 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         assert self.renderer is not None
         source = page.file.src_uri
         generated = page.meta.get("smarthub_generated")
+        asset = self.assets_by_page.get(source)
         if not generated:
-            _drop_alias_bombs(page.meta, page.file.src_uri)
-            _escape_meta_strings(page.meta)
+            for key in plan.rewrite_front_matter(page.meta, asset=asset is not None):
+                log.warning(
+                    f"{source}: front-matter key '{key}' expands to too many values: left out"
+                )
         link_here = self.hub_config.link_terms and generated != "index"
         self.page_linker = None
-        asset = self.assets_by_page.get(source)
         if asset is not None:
-            # Material reads `status` as its page-status icon; the header already says it.
-            page.meta.pop("status", None)
             markdown = asset_markdown(self.renderer, asset, markdown)
         elif source == paths.HOME and source not in self.generated:
-            marked = self._mark_terms(source, markdown, self.sources_by_page.get(source))
-            if not starts_with_title(markdown):
-                # The nav calls it "Home"; the page itself should say whose hub this is.
-                title = page.meta.get("title") or config.site_name
-                marked = f"# {title}\n\n{marked}"
-            markdown = self.renderer.home(marked)
+            markdown = plan.home_page(
+                self.renderer,
+                markdown,
+                site_name=config.site_name,
+                title=page.meta.get("title"),
+                source=self.sources_by_page.get(source),
+            )
         elif source not in self.generated:
             markdown = self._mark_terms(source, markdown, self.sources_by_page.get(source))
         if link_here and self.index is not None:
@@ -415,25 +410,6 @@ def _add_site_scripts(files: Files, config: MkDocsConfig, index: HubIndex) -> No
 
     table = answers.answers_script(index, url_of)
     files.append(File.generated(config, paths.ANSWERS_DATA, content=table))
-
-
-def _drop_alias_bombs(meta: dict[str, Any], page: str) -> None:
-    """Remove front-matter values that expand to more than the theme could ever render."""
-    for key in [key for key, value in meta.items() if expands_beyond(value)]:
-        log.warning(f"{page}: front-matter key '{key}' expands to too many values: left out")
-        del meta[key]
-
-
-def _escape_meta_strings(meta: dict[str, Any]) -> None:
-    """Escape the front-matter strings MkDocs and Material print without autoescaping.
-
-    Titles go into ``<title>`` and the nav, tags into the search index and tag lists;
-    neither template escapes them, so a contributor's ``<script>`` would run there.
-    """
-    if isinstance(meta.get("title"), str):
-        meta["title"] = html.escape(meta["title"])
-    if isinstance(meta.get("tags"), list):
-        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
 
 
 def _nav_pages(items: Any) -> Iterator[str]:

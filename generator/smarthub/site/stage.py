@@ -7,7 +7,6 @@ A plain ``mkdocs build`` in that folder needs no smarthub plugin.
 
 from __future__ import annotations
 
-import html
 import shutil
 from collections import defaultdict
 from dataclasses import dataclass
@@ -19,18 +18,15 @@ from smarthub.atomic import write_atomic
 from smarthub.config import HubConfig, inherit_files, merged_settings
 from smarthub.load import load_hub
 from smarthub.model import SourceFile
-from smarthub.site import paths
+from smarthub.site import paths, plan
 from smarthub.site.bake import abbreviation_definitions, bake_links
 from smarthub.site.index import HubIndex, SiteOptions
 from smarthub.site.linking import Mention, MentionFinder, PageLinker, mentions_in_copy
 from smarthub.site.nav import build_nav
-from smarthub.site.pages import PageRenderer, asset_markdown, generate_pages
+from smarthub.site.pages import PageRenderer, asset_markdown
 from smarthub.site.published import publish_refusal
 from smarthub.site.staged_config import STAGED_DOCS_DIR, staged_config
 from smarthub.targets import check_output_folder, mark_output_folder
-from smarthub.yamlsafe import expands_beyond
-
-STAGED_EXTENSIONS = ("abbr", "attr_list", "md_in_html", "admonition", "tables", "toc")
 
 
 @dataclass(frozen=True)
@@ -66,6 +62,7 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
         return value
 
     renderer = PageRenderer(index, body_filter=bake, value_filter=explain)
+    site_name = str(_site_name(config))
     docs = out / STAGED_DOCS_DIR
     mark_output_folder(out)
     if docs.exists():
@@ -95,17 +92,19 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
             other_files += 1
             continue
         body = source.text[source.body_start :]
-        front_matter = _front_matter(source, asset=page in assets)
+        meta = dict(source.meta)
+        plan.rewrite_front_matter(meta, asset=page in assets)  # the check reports what it drops
         if page in assets:
             body = asset_markdown(renderer, assets[page], body)
         elif page == paths.HOME:
-            body = renderer.home(body, source)
+            title = meta.get("title") if isinstance(meta.get("title"), str) else None
+            body = plan.home_page(renderer, body, site_name=site_name, title=title, source=source)
         else:
             body = bake(page, body, source)
-        pages[page] = front_matter + body
-    generated = generate_pages(index, renderer)
-    if paths.HOME not in pages:
-        generated[paths.HOME] = renderer.home(f"# {html.escape(str(_site_name(config)))}\n")
+        pages[page] = _front_matter(meta) if source.has_front_matter else ""
+        pages[page] += body
+    with_home = paths.HOME not in pages
+    generated = plan.generated_pages(index, renderer, site_name=site_name, with_home=with_home)
     pages.update(generated)
 
     for page, markdown in pages.items():
@@ -122,26 +121,14 @@ def stage(config: HubConfig, out: Path, options: SiteOptions) -> StageReport:
     nav = build_nav(index, pages, generated)
     originals = [path.read_text(encoding="utf-8-sig") for path in inherit_files(config.config_file)]
     text = staged_config(
-        originals, extensions=STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
+        originals, extensions=plan.STAGED_EXTENSIONS, stylesheet=paths.STYLESHEET, nav=nav
     )
     write_atomic(out / "mkdocs.yml", text)  # replaces a symbolic link, never writes through it
     return StageReport(out, len(pages), other_files + 1)
 
 
-def _front_matter(source: SourceFile, *, asset: bool) -> str:
-    """The file's front matter, title and tags HTML-escaped (MkDocs and Material print them as they are).
-
-    An asset's ``status`` is left out: Material would show it as a page-status icon.
-    """
-    if not source.has_front_matter:
-        return ""
-    meta = {key: value for key, value in source.meta.items() if not expands_beyond(value)}
-    if asset:
-        meta.pop("status", None)
-    if isinstance(meta.get("title"), str):
-        meta["title"] = html.escape(meta["title"])
-    if isinstance(meta.get("tags"), list):  # Material's tags plugin prints them unescaped too
-        meta["tags"] = [html.escape(tag) if isinstance(tag, str) else tag for tag in meta["tags"]]
+def _front_matter(meta: dict) -> str:
+    """Front matter as YAML, rewritten for the site by ``plan.rewrite_front_matter``."""
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
