@@ -33,10 +33,10 @@ def test_site_options_are_validated_by_check_with_their_lines(tmp_path: Path) ->
         timeout=60,
     )
     assert done.returncode == 2
-    assert done.stderr.splitlines() == [
+    assert done.stderr.splitlines() == [  # in the file's order, as the reader goes down it
+        "smarthub: mkdocs.yml:7: plugins.smarthub.link_terms: expected true or false, got 'banana'",
         "smarthub: mkdocs.yml:8: plugins.smarthub.search_boost: expected true or false, got 7",
         "smarthub: mkdocs.yml:9: plugins.smarthub.drafts: expected true or false, got 'yes'",
-        "smarthub: mkdocs.yml:7: plugins.smarthub.link_terms: expected true or false, got 'banana'",
     ]
 
 

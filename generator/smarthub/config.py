@@ -243,6 +243,20 @@ class _Validator:
             line = node.start_mark.line + 1
         self.messages.append(f"{self.file_name}:{line}: plugins.smarthub.{key}: {message}")
 
+    def in_file_order(self) -> list[str]:
+        """The messages by line, as a reader goes down the file (messages without a line first)."""
+        prefix = len(self.file_name) + 1
+
+        def line(message: str) -> int:
+            number = (
+                message[prefix:].split(":", 1)[0]
+                if message.startswith(self.file_name + ":")
+                else ""
+            )
+            return int(number) if number.isdigit() else 0
+
+        return sorted(self.messages, key=line)
+
     def problem_at(self, path: tuple[str, ...], message: str) -> None:
         """A problem at a nested key (``acronyms.builtin.words``), with that key's own line."""
         node, line = self.options_node, self.plugin_line
@@ -396,7 +410,7 @@ def _validate(
         docs_dir = "docs"
 
     if check.messages:
-        raise ConfigError(check.messages)
+        raise ConfigError(check.in_file_order())
     return HubConfig(
         root=config_file.parent.resolve(),
         config_file=config_file.resolve(),
