@@ -93,6 +93,16 @@ class _WordLists:
                     any_case.setdefault(token.lower(), set()).add(name)
         self._any_case = any_case
         self._exact = exact
+        self._keys: dict[frozenset[str], list[tuple[str, set[str], bool, bool]]] = {}
+
+    def _keys_of(self, wanted: frozenset[str]) -> list[tuple[str, set[str], bool, bool]]:
+        """The keys to search for the ``wanted`` lists: key, lists, is a word, in any case."""
+        return [
+            (key, names & wanted, _is_word(key), any_case)
+            for keys, any_case in ((self._any_case, True), (self._exact, False))
+            for key, names in keys.items()
+            if names & wanted
+        ]
 
     def find(
         self, region: TextRegion, wanted: frozenset[str]
@@ -101,23 +111,28 @@ class _WordLists:
         marks), with the entry."""
         text = region.text
         found: dict[str, list[Occurrence]] = {}
-        any_case = {key: names & wanted for key, names in self._any_case.items() if names & wanted}
-        exact = {key: names & wanted for key, names in self._exact.items() if names & wanted}
+        keys = self._keys.get(wanted)
+        if keys is None:
+            keys = self._keys[wanted] = self._keys_of(wanted)
         plain = text
         if not text.isascii() and "\u0130" not in text and "\u212a" not in text:
             # Each other non-ASCII character as "?", which no key holds: the same offsets,
             # and str.find scans a text of one byte a character several times faster.
             plain = text.encode("ascii", "replace").decode("ascii")
-        lowered = plain.lower() if self._plain and any_case else plain
+        lowered = plain.lower() if self._plain and any(item[3] for item in keys) else plain
         if self._plain and len(lowered) == len(text):
             starts: dict[int, set[str]] = {}
-            for searched, keys in ((lowered, any_case), (plain, exact)):
-                for key, names in keys.items():
-                    # The curly apostrophe, a key for "'", is only in the text itself.
-                    target = searched if key.isascii() else text
-                    for position in _word_starts(target, key):
-                        if starts_word(text, position):
-                            starts.setdefault(position, set()).update(names)
+            for key, names, word, any_case in keys:
+                # The curly apostrophe, a key for "'", is only in the text itself.
+                searched = lowered if any_case else plain if key.isascii() else text
+                after = len(key)
+                position = searched.find(key)
+                while position != -1:
+                    if (not word or _word_ends(searched, position + after)) and starts_word(
+                        text, position
+                    ):
+                        starts.setdefault(position, set()).update(names)
+                    position = searched.find(key, position + 1)
             candidates: dict[str, list[Occurrence]] = {}
             for position in sorted(starts):
                 for name in starts[position]:
@@ -147,21 +162,6 @@ _FIRST_TOKEN = re.compile(r"[^\W_]+|\S")
 
 def _is_word(token: str) -> bool:
     return token[0].isalnum()
-
-
-def _word_starts(text: str, key: str) -> Iterator[int]:
-    """Where ``key`` stands in ``text`` as a whole word, or with a glued ``s`` or ``es``.
-
-    ``str.find`` scans far faster than a regex of all keys; what comes before a position
-    (a word start) is for the caller to test. A symbol key is one character: every one counts.
-    """
-    size = len(key)
-    word = _is_word(key)
-    position = text.find(key)
-    while position != -1:
-        if not word or _word_ends(text, position + size):
-            yield position
-        position = text.find(key, position + 1)
 
 
 def _word_ends(text: str, end: int) -> bool:

@@ -225,8 +225,8 @@ class _TokenCounts(dict[str, int]):
     def __missing__(self, token: str) -> int:
         if len(self) > _COUNTS_KEPT:
             self.clear()
-        if _ASCII_WORD.fullmatch(token):
-            value = _WORD_COUNTS[token]
+        if _ASCII_WORD.fullmatch(token):  # most tokens: one lower-case word
+            value = _A_NUMBER if token.isdigit() else _A_WORD + count_syllables(token)
         else:
             value = sum(map(_WORD_COUNTS.__getitem__, _ASCII_WORD.findall(token)))
         self[token] = value
