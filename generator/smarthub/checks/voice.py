@@ -188,17 +188,11 @@ def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
 
 
 class _VoiceLists:
-    """The hub's word lists, compiled once per check run, and what they find per region."""
+    """What the hub's word lists find per region of the files of one run (or one batch)."""
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
-        self.words = _WordLists(
-            {
-                "phrases": tuple(phrase.text for phrase in settings.phrases),
-                "claims": settings.unproven_claims,
-                "pronouns": settings.pronouns,
-            }
-        )
+        self.words = _compiled_lists(settings)
         self.phrase_by_text = {phrase.text: phrase for phrase in settings.phrases}
         # Regions live as long as the run's context, and each is kept with what was found
         # in it, so an id is never reused for another region while its entry exists.
@@ -225,6 +219,28 @@ class _VoiceLists:
 
 _EVERY_LIST = frozenset(["phrases", "claims", "pronouns"])
 _NOT_PRONOUNS = frozenset(["phrases", "claims"])
+
+
+_COMPILED: list[tuple[VoiceSettings, _WordLists]] = []  # the last settings' lists
+
+
+def _compiled_lists(settings: VoiceSettings) -> _WordLists:
+    """The word lists of ``settings``, compiled once however many batches or runs use them.
+
+    A streamed check gives each batch of files a fresh context; the lists depend on the
+    configuration only, so they are kept for the last settings object seen.
+    """
+    if _COMPILED and _COMPILED[0][0] is settings:
+        return _COMPILED[0][1]
+    words = _WordLists(
+        {
+            "phrases": tuple(phrase.text for phrase in settings.phrases),
+            "claims": settings.unproven_claims,
+            "pronouns": settings.pronouns,
+        }
+    )
+    _COMPILED[:] = [(settings, words)]
+    return words
 
 
 def _lists(ctx: CheckContext) -> _VoiceLists:
