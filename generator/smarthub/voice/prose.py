@@ -100,15 +100,21 @@ def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0
     spans = [match.span() for match in _SENTENCE.finditer(joined)]
     if not (count_words or longer_than):
         return Prose(spans, 0, 0, 0, [], blocks)
+    counted = spans
+    if not count_words:
+        # A word is at least one character and words are apart, so a sentence of more than
+        # N words is at least 2N + 1 characters long: shorter ones need no count.
+        reach = 2 * longer_than + 1
+        counted = [(start, end) for start, end in spans if end - start >= reach]
     if len(joined) < _FIELD and (joined.isascii() or _only_ascii_words(joined)):
-        sums = _sentence_sums(joined, spans)
+        sums = _sentence_sums(joined, counted)
     else:
-        sums = _sentence_sums_by_regex(joined, spans)
+        sums = _sentence_sums_by_regex(joined, counted)
     long: list[tuple[int, int, int]] = []
     if longer_than:
         long = [
             (start, end, value >> _WORDS_AT)
-            for (start, end), value in zip(spans, sums, strict=True)
+            for (start, end), value in zip(counted, sums, strict=True)
             if value >> _WORDS_AT > longer_than
         ]
     if not count_words:
