@@ -10,10 +10,14 @@ sentences. A word is a run of letters and digits, joined by an apostrophe, dot o
 Splitting is the voice rules' hot loop (every sentence of every asset), so it is done by
 the regex engine in one pass over the region: its blocks, headings left out, are joined
 with ``\\x01`` so a sentence cannot run from one block into the next (a ``\\x01`` in the
-file itself is read as a character that is neither space, word nor stop), one regex finds
-every sentence and another every word. Sentences are kept as
-ranges of that joined text; where one starts and ends in the region is worked out only
-for the few that a finding needs.
+file itself is read as a character that is neither space, word nor stop) and one regex
+finds every sentence. Words are counted without a regex where the letters and digits are
+ASCII (almost every page): the text is translated to lower-case tokens (letters, digits
+and joiners; anything else a space) and each sentence split on whitespace, and what a
+token holds (its words, numbers and syllables, packed in one int) is worked out once per
+process, so a sentence's counts are one C-level sum. Sentences are kept as ranges of the
+joined text; where one starts and ends in the region is worked out only for the few that
+a finding needs.
 """
 
 from __future__ import annotations
