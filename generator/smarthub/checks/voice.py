@@ -332,9 +332,9 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
     limit = ctx.hub.config.voice.max_sentence_words
     if not limit:
         return
-    for source in _voiced_sources(ctx):
+    for source, entry in _voiced(ctx):
         for region in _body_regions(source):
-            prose = _prose(ctx).of(region)
+            prose = _prose(ctx).of(region, entry)
             for joined_start, joined_end, count in prose.long:
                 start, end = prose.region_span(region.text, joined_start, joined_end)
                 yield ctx.region_finding(
@@ -358,17 +358,22 @@ class _Prose:
     """Each region split into sentences once per run, for the three rules that read them."""
 
     def __init__(self, settings: VoiceSettings) -> None:
-        self.count_words = bool(settings.reading_grade)
+        self.settings = settings
         self.longer_than = settings.max_sentence_words
         # Each region is kept with its result, so its id cannot be reused while cached.
         self._split: dict[int, tuple[TextRegion, Prose]] = {}
 
-    def of(self, region: TextRegion) -> Prose:
-        """The region's sentences (and word counts), split on first use."""
+    def of(self, region: TextRegion, entry: object) -> Prose:
+        """The sentences of a region of ``entry``'s file, split on first use.
+
+        Words and syllables are counted only in the files VOICE004 grades: those of an
+        asset type (or the default) that ``voice.reading_grade`` sets a limit for.
+        """
         cached = self._split.get(id(region))
         if cached is not None and cached[0] is region:
             return cached[1]
-        prose = split(region, count_words=self.count_words, longer_than=self.longer_than)
+        graded = self.settings.grade_for(getattr(entry, "type", None)) is not None
+        prose = split(region, count_words=graded, longer_than=self.longer_than)
         self._split[id(region)] = (region, prose)
         return prose
 
@@ -459,7 +464,7 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        found = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
+        found = [(region, _prose(ctx).of(region, entry)) for region in _body_regions(source)]
         if sum(prose.words for _, prose in found) < settings.min_words_for_grade:
             continue
         grade = flesch_kincaid_grade(
@@ -514,7 +519,7 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
             claims = lists.found(region, "claims", entry)
             if not claims:
                 continue
-            spans = list(_prose(ctx).of(region).region_spans(region.text)) or [
+            spans = list(_prose(ctx).of(region, entry).region_spans(region.text)) or [
                 (0, len(region.text))
             ]
             for _text, occurrence in claims:
