@@ -29,6 +29,10 @@ _PIECES = [
     "word ",
     "e.g. ",
     "3.5",
+    "--",
+    "...",
+    "10e",
+    " The ",
 ]
 
 
@@ -83,3 +87,17 @@ def test_split_agrees_with_the_plain_definition(region: TextRegion, limit: int) 
             assert prose.words == len(words)
             assert prose.graded_words == len(graded)
             assert prose.syllables == sum(count_syllables(word.lower()) for word in graded)
+
+
+def _plain_syllables(word: str) -> int:
+    """The counter's definition: vowel groups, less a final silent ``e`` (kept in ``-le``)."""
+    count = len(re.findall(r"[aeiouy]+", word))
+    if len(word) > 2 and word.endswith("e") and not re.search(r"[^aeiouy]le\Z", word):
+        count -= 1
+    return max(count, 1)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="aeiouylbcsté0'.-", min_size=1, max_size=8))
+def test_syllables_agree_with_the_plain_definition(word: str) -> None:
+    assert count_syllables(word) == _plain_syllables(word)

@@ -93,6 +93,16 @@ class _WordLists:
                     any_case.setdefault(token.lower(), set()).add(name)
         self._any_case = any_case
         self._exact = exact
+        self._keys: dict[frozenset[str], list[tuple[str, set[str], bool, bool]]] = {}
+
+    def _keys_of(self, wanted: frozenset[str]) -> list[tuple[str, set[str], bool, bool]]:
+        """The keys to search for the ``wanted`` lists: key, lists, is a word, in any case."""
+        return [
+            (key, names & wanted, _is_word(key), any_case)
+            for keys, any_case in ((self._any_case, True), (self._exact, False))
+            for key, names in keys.items()
+            if names & wanted
+        ]
 
     def find(
         self, region: TextRegion, wanted: frozenset[str]
@@ -101,16 +111,28 @@ class _WordLists:
         marks), with the entry."""
         text = region.text
         found: dict[str, list[Occurrence]] = {}
-        any_case = {key: names & wanted for key, names in self._any_case.items() if names & wanted}
-        exact = {key: names & wanted for key, names in self._exact.items() if names & wanted}
-        lowered = text.lower() if self._plain and any_case else text
+        keys = self._keys.get(wanted)
+        if keys is None:
+            keys = self._keys[wanted] = self._keys_of(wanted)
+        plain = text
+        if not text.isascii() and "\u0130" not in text and "\u212a" not in text:
+            # Each other non-ASCII character as "?", which no key holds: the same offsets,
+            # and str.find scans a text of one byte a character several times faster.
+            plain = text.encode("ascii", "replace").decode("ascii")
+        lowered = plain.lower() if self._plain and any(item[3] for item in keys) else plain
         if self._plain and len(lowered) == len(text):
             starts: dict[int, set[str]] = {}
-            for searched, keys in ((lowered, any_case), (text, exact)):
-                for key, names in keys.items():
-                    for position in _word_starts(searched, key):
-                        if starts_word(text, position):
-                            starts.setdefault(position, set()).update(names)
+            for key, names, word, any_case in keys:
+                # The curly apostrophe, a key for "'", is only in the text itself.
+                searched = lowered if any_case else plain if key.isascii() else text
+                after = len(key)
+                position = searched.find(key)
+                while position != -1:
+                    if (not word or _word_ends(searched, position + after)) and starts_word(
+                        text, position
+                    ):
+                        starts.setdefault(position, set()).update(names)
+                    position = searched.find(key, position + 1)
             candidates: dict[str, list[Occurrence]] = {}
             for position in sorted(starts):
                 for name in starts[position]:
@@ -142,21 +164,6 @@ def _is_word(token: str) -> bool:
     return token[0].isalnum()
 
 
-def _word_starts(text: str, key: str) -> Iterator[int]:
-    """Where ``key`` stands in ``text`` as a whole word, or with a glued ``s`` or ``es``.
-
-    ``str.find`` scans far faster than a regex of all keys; what comes before a position
-    (a word start) is for the caller to test. A symbol key is one character: every one counts.
-    """
-    size = len(key)
-    word = _is_word(key)
-    position = text.find(key)
-    while position != -1:
-        if not word or _word_ends(text, position + size):
-            yield position
-        position = text.find(key, position + 1)
-
-
 def _word_ends(text: str, end: int) -> bool:
     """Whether a word ends at ``end``, perhaps after a glued ``s`` or ``es``."""
     for glue in (0, 1, 2):
@@ -181,17 +188,11 @@ def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
 
 
 class _VoiceLists:
-    """The hub's word lists, compiled once per check run, and what they find per region."""
+    """What the hub's word lists find per region of the files of one run (or one batch)."""
 
     def __init__(self, settings: VoiceSettings) -> None:
         self.settings = settings
-        self.words = _WordLists(
-            {
-                "phrases": tuple(phrase.text for phrase in settings.phrases),
-                "claims": settings.unproven_claims,
-                "pronouns": settings.pronouns,
-            }
-        )
+        self.words = _compiled_lists(settings)
         self.phrase_by_text = {phrase.text: phrase for phrase in settings.phrases}
         # Regions live as long as the run's context, and each is kept with what was found
         # in it, so an id is never reused for another region while its entry exists.
@@ -218,6 +219,28 @@ class _VoiceLists:
 
 _EVERY_LIST = frozenset(["phrases", "claims", "pronouns"])
 _NOT_PRONOUNS = frozenset(["phrases", "claims"])
+
+
+_COMPILED: list[tuple[VoiceSettings, _WordLists]] = []  # the last settings' lists
+
+
+def _compiled_lists(settings: VoiceSettings) -> _WordLists:
+    """The word lists of ``settings``, compiled once however many batches or runs use them.
+
+    A streamed check gives each batch of files a fresh context; the lists depend on the
+    configuration only, so they are kept for the last settings object seen.
+    """
+    if _COMPILED and _COMPILED[0][0] is settings:
+        return _COMPILED[0][1]
+    words = _WordLists(
+        {
+            "phrases": tuple(phrase.text for phrase in settings.phrases),
+            "claims": settings.unproven_claims,
+            "pronouns": settings.pronouns,
+        }
+    )
+    _COMPILED[:] = [(settings, words)]
+    return words
 
 
 def _lists(ctx: CheckContext) -> _VoiceLists:
@@ -309,9 +332,9 @@ def check_sentence_length(ctx: CheckContext) -> Iterator[Finding]:
     limit = ctx.hub.config.voice.max_sentence_words
     if not limit:
         return
-    for source in _voiced_sources(ctx):
+    for source, entry in _voiced(ctx):
         for region in _body_regions(source):
-            prose = _prose(ctx).of(region)
+            prose = _prose(ctx).of(region, entry)
             for joined_start, joined_end, count in prose.long:
                 start, end = prose.region_span(region.text, joined_start, joined_end)
                 yield ctx.region_finding(
@@ -335,17 +358,22 @@ class _Prose:
     """Each region split into sentences once per run, for the three rules that read them."""
 
     def __init__(self, settings: VoiceSettings) -> None:
-        self.count_words = bool(settings.reading_grade)
+        self.settings = settings
         self.longer_than = settings.max_sentence_words
         # Each region is kept with its result, so its id cannot be reused while cached.
         self._split: dict[int, tuple[TextRegion, Prose]] = {}
 
-    def of(self, region: TextRegion) -> Prose:
-        """The region's sentences (and word counts), split on first use."""
+    def of(self, region: TextRegion, entry: object) -> Prose:
+        """The sentences of a region of ``entry``'s file, split on first use.
+
+        Words and syllables are counted only in the files VOICE004 grades: those of an
+        asset type (or the default) that ``voice.reading_grade`` sets a limit for.
+        """
         cached = self._split.get(id(region))
         if cached is not None and cached[0] is region:
             return cached[1]
-        prose = split(region, count_words=self.count_words, longer_than=self.longer_than)
+        graded = self.settings.grade_for(getattr(entry, "type", None)) is not None
+        prose = split(region, count_words=graded, longer_than=self.longer_than)
         self._split[id(region)] = (region, prose)
         return prose
 
@@ -436,7 +464,7 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
             continue
-        found = [(region, _prose(ctx).of(region)) for region in _body_regions(source)]
+        found = [(region, _prose(ctx).of(region, entry)) for region in _body_regions(source)]
         if sum(prose.words for _, prose in found) < settings.min_words_for_grade:
             continue
         grade = flesch_kincaid_grade(
@@ -491,7 +519,7 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
             claims = lists.found(region, "claims", entry)
             if not claims:
                 continue
-            spans = list(_prose(ctx).of(region).region_spans(region.text)) or [
+            spans = list(_prose(ctx).of(region, entry).region_spans(region.text)) or [
                 (0, len(region.text))
             ]
             for _text, occurrence in claims:

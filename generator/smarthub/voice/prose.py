@@ -10,16 +10,19 @@ sentences. A word is a run of letters and digits, joined by an apostrophe, dot o
 Splitting is the voice rules' hot loop (every sentence of every asset), so it is done by
 the regex engine in one pass over the region: its blocks, headings left out, are joined
 with ``\\x01`` so a sentence cannot run from one block into the next (a ``\\x01`` in the
-file itself is read as a character that is neither space, word nor stop), one regex finds
-every sentence and another every word. Sentences are kept as
-ranges of that joined text; where one starts and ends in the region is worked out only
-for the few that a finding needs.
+file itself is read as a character that is neither space, word nor stop) and one regex
+finds every sentence. Words are counted without a regex where the letters and digits are
+ASCII (almost every page): the text is translated to lower-case tokens (letters, digits
+and joiners; anything else a space) and each sentence split on whitespace, and what a
+token holds (its words, numbers and syllables, packed in one int) is worked out once per
+process, so a sentence's counts are one C-level sum. Sentences are kept as ranges of the
+joined text; where one starts and ends in the region is worked out only for the few that
+a finding needs.
 """
 
 from __future__ import annotations
 
 import itertools
-import operator
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -34,8 +37,6 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]++(?:['.-][A-Za-z0-9]++)*+")
 _BLOCK = "\x01"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NEUTRAL = str.maketrans({_BLOCK: "\x03"})  # neither a space nor a word
-# A word put between sentences to count each one's words in the same pass as the rest.
-_MARK = "qzxsentencemarkqzx"
 _CLOSERS = "\"'”’)\\]"
 # A sentence: from its first letter or digit up to and including the run of . ! ? (and
 # closing quotes or brackets) that is followed by whitespace, a skipped stretch or the end
@@ -101,42 +102,47 @@ def split(region: TextRegion, *, count_words: bool = False, longer_than: int = 0
     blocks = _prose_blocks(region)
     joined = _BLOCK.join([text[start:end] for start, end in blocks])
     spans = [match.span() for match in _SENTENCE.finditer(joined)]
-    ascii_only = joined.isascii()
-    words = graded = syllables = 0
-    long: list[tuple[int, int, int]] = []
-    word = _ASCII_WORD if ascii_only else WORD
-    if count_words:
-        if _MARK not in joined:
-            # Every word, with a mark word between sentences: one findall gives the words
-            # to grade and, from where the marks fall, each sentence's word count.
-            mark = _MARK
-            marked = f" {_MARK} ".join([joined[start:end] for start, end in spans])
-            if not ascii_only and _only_ascii_words(joined):
-                marked, word = _as_ascii(marked), _ASCII_WORD
-            found = word.findall(marked)
-        else:  # the text holds the mark word itself: sentence by sentence, then
-            mark = ""  # a mark no word can be
-            found = []
-            for start, end in spans:
-                found += word.findall(joined, start, end)
-                found.append(mark)
-        marks = found.count(mark)
-        words = len(found) - marks
-        graded, syllables = graded_words(found)
-        graded -= marks
-        syllables -= marks * _SYLLABLES[mark]
-        if longer_than:
-            long = _long_sentences(found, spans, longer_than, mark)
-    elif longer_than:
-        # A word is at least one character and words are apart, so a sentence of more
-        # than N words is at least 2N + 1 characters long: shorter ones need no count.
+    if not (count_words or longer_than):
+        return Prose(spans, 0, 0, 0, [], blocks)
+    counted = spans
+    if not count_words:
+        # A word is at least one character and words are apart, so a sentence of more than
+        # N words is at least 2N + 1 characters long: shorter ones need no count.
         reach = 2 * longer_than + 1
-        for start, end in spans:
-            if end - start >= reach:
-                count = len(word.findall(joined, start, end))
-                if count > longer_than:
-                    long.append((start, end, count))
-    return Prose(spans, words, graded, syllables, long, blocks)
+        counted = [(start, end) for start, end in spans if end - start >= reach]
+    if len(joined) < _FIELD and (joined.isascii() or _only_ascii_words(joined)):
+        sums = _sentence_sums(joined, counted)
+    else:
+        sums = _sentence_sums_by_regex(joined, counted)
+    long: list[tuple[int, int, int]] = []
+    if longer_than:
+        long = [
+            (start, end, value >> _WORDS_AT)
+            for (start, end), value in zip(counted, sums, strict=True)
+            if value >> _WORDS_AT > longer_than
+        ]
+    if not count_words:
+        return Prose(spans, 0, 0, 0, long, blocks)
+    total = sum(sums)
+    words, numbers = total >> _WORDS_AT, (total >> _NUMBERS_AT) & _MASK
+    return Prose(spans, words, words - numbers, total & _MASK, long, blocks)
+
+
+def _sentence_sums(joined: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Each sentence's packed counts, for a text whose letters and digits are all ASCII.
+
+    Splitting on whitespace is a C-level pass, where a regex finding every word costs a
+    match per word; what a token holds is worked out once per run (``_TokenCounts``).
+    """
+    tokens = (joined if joined.isascii() else _as_ascii(joined)).translate(_TOKENS)
+    value = _TOKEN_COUNTS.__getitem__
+    return [sum(map(value, tokens[start:end].split())) for start, end in spans]
+
+
+def _sentence_sums_by_regex(joined: str, spans: list[tuple[int, int]]) -> list[int]:
+    """Each sentence's packed counts with the Unicode word pattern (non-ASCII letters)."""
+    value = _WORD_COUNTS.__getitem__
+    return [sum(map(value, WORD.findall(joined, start, end))) for start, end in spans]
 
 
 def _only_ascii_words(text: str) -> bool:
@@ -153,21 +159,6 @@ def _as_ascii(text: str) -> str:
     twice as fast as the Unicode one.
     """
     return text.replace("’", "'").encode("ascii", "replace").decode("ascii")
-
-
-def _long_sentences(
-    found: list[str], spans: list[tuple[int, int]], longer_than: int, mark: str
-) -> list[tuple[int, int, int]]:
-    """The sentences of more than ``longer_than`` words, from where the marks fall in ``found``."""
-    marks = [-1, *itertools.compress(itertools.count(), map(mark.__eq__, found))]
-    if len(marks) == len(spans):  # the last sentence has no mark after it
-        marks.append(len(found))
-    counts = map(operator.sub, marks[1:], marks[:-1])
-    return [
-        (*span, count - 1)
-        for span, count in zip(spans, counts, strict=True)
-        if count - 1 > longer_than
-    ]
 
 
 def _prose_blocks(region: TextRegion) -> list[tuple[int, int]]:
@@ -199,32 +190,61 @@ def has_number(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-_SYLLABLES_KEPT = 500_000  # words; a handbook of 300 pages has about 13,000 distinct ones
-_A_NUMBER = 1 << 32  # what a number adds to a sum of syllables: counted apart, above them
+# A word's (or a sentence's) words, numbers and syllables packed in one int, so that one
+# C-level sum adds them all up: syllables in the low bits, numbers above them, words on
+# top. A text of fewer than _FIELD characters has fewer words, numbers and syllables than
+# that, so no field overflows into the next and the sum stays a machine integer.
+_NUMBERS_AT = 21
+_WORDS_AT = 42
+_FIELD = 1 << _NUMBERS_AT
+_MASK = _FIELD - 1
+_A_WORD = 1 << _WORDS_AT
+_A_NUMBER = _A_WORD | 1 << _NUMBERS_AT
+# ASCII text as whitespace-separated tokens: letters in lower case, digits and the word
+# joiners kept, anything else a space. A token is one word, or words with joiners at the
+# edges or doubled between them ("end.", "a--b"), which ``WORD`` would split apart.
+_TOKENS = str.maketrans(
+    {
+        code: chr(code).lower() if chr(code).isalnum() or chr(code) in "'.-" else " "
+        for code in range(128)
+    }
+)
+_COUNTS_KEPT = 500_000  # entries; a handbook of 300 pages has about 20,000 distinct tokens
 
 
-class _Syllables(dict[str, int]):
-    """Syllables by word as written, counted once per run; a number counts as ``_A_NUMBER``."""
+class _WordCounts(dict[str, int]):
+    """The packed counts of a word as ``WORD`` finds it, worked out once per process."""
 
     def __missing__(self, word: str) -> int:
-        if len(self) > _SYLLABLES_KEPT:  # a long-lived process (the language server)
+        if len(self) > _COUNTS_KEPT:  # a long-lived process (the language server)
             self.clear()
         lower = word.lower()
-        if lower != word:  # "The" costs a look-up of "the"
-            self[word] = self[lower]
+        if word.isdigit():
+            value = _A_NUMBER
+        elif lower != word:  # "The" costs a look-up of "the"
+            value = self[lower]
         else:
-            self[word] = _A_NUMBER if word.isdigit() else count_syllables(word)
-        return self[word]
+            value = _A_WORD + count_syllables(word)
+        self[word] = value
+        return value
 
 
-_SYLLABLES = _Syllables()
+class _TokenCounts(dict[str, int]):
+    """The packed counts of a token of ``_TOKENS`` text: the sum of its words'."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) > _COUNTS_KEPT:
+            self.clear()
+        if _ASCII_WORD.fullmatch(token):  # most tokens: one lower-case word
+            value = _A_NUMBER if token.isdigit() else _A_WORD + count_syllables(token)
+        else:
+            value = sum(map(_WORD_COUNTS.__getitem__, _ASCII_WORD.findall(token)))
+        self[token] = value
+        return value
 
 
-def graded_words(words: list[str]) -> tuple[int, int]:
-    """How many of ``words`` are words (numbers are not), and their syllables."""
-    # One pass in C: numbers and syllables summed together, then told apart.
-    numbers, syllables = divmod(sum(map(_SYLLABLES.__getitem__, words)), _A_NUMBER)
-    return len(words) - numbers, syllables
+_WORD_COUNTS = _WordCounts()
+_TOKEN_COUNTS = _TokenCounts()
 
 
 def flesch_kincaid_grade(sentence_count: int, word_count: int, syllable_count: int) -> float:
