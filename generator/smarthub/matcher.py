@@ -207,7 +207,7 @@ class TermMatcher:
                 found = match_at(text, start)
                 if found is not None:
                     candidates.append(found)
-        return _leftmost_longest(candidates) if len(candidates) > 1 else candidates
+        return leftmost_longest(candidates) if len(candidates) > 1 else candidates
 
     def candidate_starts(self, text: str) -> Iterator[int]:
         """Positions where some form may begin: a first word of a form, or its first symbol."""
@@ -525,7 +525,9 @@ def _trie_pattern(node: dict) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
-def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
+def leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
+    """The occurrences a reader sees: the earliest start first, then the longest, no overlaps
+    (sorts ``candidates`` in place)."""
     candidates.sort(key=lambda found: (found.start, -found.end))
     chosen: list[Occurrence] = []
     reached = -1

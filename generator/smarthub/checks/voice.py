@@ -15,7 +15,14 @@ from collections.abc import Iterator
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Form, Occurrence, TermMatcher, is_name, starts_word
+from smarthub.matcher import (
+    Form,
+    Occurrence,
+    TermMatcher,
+    is_name,
+    leftmost_longest,
+    starts_word,
+)
 from smarthub.model import SourceFile, TextRegion
 from smarthub.voice.prose import Prose, flesch_kincaid_grade, has_number, split
 from smarthub.voice.settings import VoiceSettings
@@ -139,7 +146,7 @@ class _WordLists:
                     occurrence = self.matchers[name].match_at(text, position)
                     if occurrence is not None:
                         candidates.setdefault(name, []).append(occurrence)
-            found = {name: _leftmost_longest(items) for name, items in candidates.items()}
+            found = {name: leftmost_longest(items) for name, items in candidates.items()}
         else:
             found = {
                 name: matcher.find(text)
@@ -173,18 +180,6 @@ def _word_ends(text: str, end: int) -> bool:
         if after >= len(text) or not text[after].isalnum():
             return True
     return False
-
-
-def _leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
-    # As the glossary matcher chooses: the earliest start, then the longest, no overlaps.
-    candidates.sort(key=lambda found: (found.start, -found.end))
-    chosen: list[Occurrence] = []
-    reached = -1
-    for found in candidates:
-        if found.start >= reached:
-            chosen.append(found)
-            reached = found.end
-    return chosen
 
 
 class _VoiceLists:
