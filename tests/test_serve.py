@@ -100,10 +100,10 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path, log: Path) -> Iterator[Preview]:
-    """``smarthub serve`` on the hub at ``root``, its first build served."""
+def serving(root: Path, log: Path, env: dict[str, str] | None = None) -> Iterator[Preview]:
+    """``smarthub serve`` on the hub at ``root`` (``env``: more variables), its first build served."""
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1", **(env or {})}
     with log.open("wb") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "smarthub", "serve", "-a", f"127.0.0.1:{port}"],
@@ -418,23 +418,7 @@ def test_stopping_the_server_removes_its_temporary_site(tmp_path: Path) -> None:
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     root = write_site_hub(tmp_path / "hub")
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temporary)}
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "smarthub", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    preview = Preview(root, port, log, process)
-    try:
-        preview.wait_for("battlecards/vs-rival/", "Rival battlecard")
+    with serving(root, tmp_path / "serve.log", {"TMPDIR": str(temporary)}) as preview:
         assert len(list(temporary.iterdir())) == 1  # the site being served
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
     assert list(temporary.iterdir()) == []
     assert "Shutting down..." in preview.log()
