@@ -53,12 +53,41 @@ CRLF_ASSET = (
 )
 
 
+MESSAGE_ASSET = """---
+title: Follow-up email
+type: email-template
+owner: marketing
+status: published
+reviewed: 2026-10-01
+personas: [cfo]
+stages: [decision]
+---
+# Follow-up email
+
+Send this once the lead is an MQL.
+
+## Message
+
+### Body
+
+Hi {{ first_name }}, your team is now an MQL in our pipeline.
+
+## After sending
+
+Log the MQL in the pipeline report.
+"""
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The hub built by the plugin (``smarthub build``) and its staged tree built by MkDocs."""
     root = write_site_hub(
         tmp_path_factory.mktemp("hub"),
-        {"content/one-pagers/edge-cases.md": ASSET, "content/one-pagers/windows.md": CRLF_ASSET},
+        {
+            "content/one-pagers/edge-cases.md": ASSET,
+            "content/one-pagers/windows.md": CRLF_ASSET,
+            "content/email-templates/follow-up.md": MESSAGE_ASSET,
+        },
     )
     done = smarthub("build", "--today", TODAY, "-d", root / "site", cwd=root)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -115,3 +144,18 @@ def test_stage_links_the_same_mentions(sites: tuple[Path, Path]) -> None:
     assert "We count every [MQL](../glossary/marketing-qualified-lead.md) here." in staged
     windows = (sites[1] / "docs/one-pagers/windows.md").read_text(encoding="utf-8")
     assert "The [NPS](../glossary/net-promoter-score.md) survey, then an " in windows
+
+
+def test_no_term_is_linked_inside_a_ready_to_send_message_in_either_build(
+    sites: tuple[Path, Path],
+) -> None:
+    """The message runs to the next heading of its level (subheadings stay inside it)."""
+    content = article(page(sites[0], "email-templates/follow-up"))
+    mql = ("../../glossary/marketing-qualified-lead/", "MQL")
+    assert _term_links(content) == [mql, mql]  # before the message, and in the next section
+    staged = (sites[1] / "docs/email-templates/follow-up.md").read_text(encoding="utf-8")
+    link = "[MQL](../glossary/marketing-qualified-lead.md)"
+    assert f"once the lead is an {link}." in staged
+    assert "your team is now an MQL in our pipeline." in staged
+    assert f"Log the {link} in the pipeline report." in staged
+    assert "*[MQL]: " in staged  # the tooltip stays, inside the message too

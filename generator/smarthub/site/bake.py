@@ -14,6 +14,7 @@ from smarthub.load.markdown import PARSER, blank_templates, byte_to_char, open_c
 from smarthub.model import Term
 from smarthub.site import paths
 from smarthub.site.linking import Mention, PageLinker, title_attribute, tooltip
+from smarthub.site.message import MESSAGE_HEADING
 
 _UNLINKED = frozenset({"Link", "Image", "Heading", "CodeBlock", "HtmlBlock", "MetadataBlock"})
 _MASK = "\x00"
@@ -21,11 +22,18 @@ _SECTION_LEVELS = frozenset({"H1", "H2"})
 
 
 def _prose_and_sections(markdown: str) -> tuple[str, list[int]]:
-    """The linkable prose, and where each section starts (level-one and level-two headings)."""
+    """The linkable prose, and where each section starts (level-one and level-two headings).
+
+    A ready-to-send message (the section under a ``Message`` heading, ``site/message.py``)
+    is not linkable: a rep sends it as written, so no hub link goes into it.
+    """
     prepared, _ = open_containers(blank_templates(markdown))
     to_char = byte_to_char(prepared)
     kept = [_MASK] * len(markdown)
     sections: list[int] = []
+    messages: list[tuple[int, int]] = []
+    heading: list[str] | None = None  # the text of the heading being read
+    message: tuple[int, int] | None = None  # (level, start) of the open message section
     depth = 0
     for event, span in PARSER.events_with_range(prepared):
         if isinstance(event, str):  # SoftBreak, HardBreak, Rule
@@ -38,15 +46,32 @@ def _prose_and_sections(markdown: str) -> tuple[str, list[int]]:
             if isinstance(value, dict)
             else None
         )
-        if kind == "Start" and tag == "Heading" and value["Heading"]["level"] in _SECTION_LEVELS:
-            sections.append(to_char(span["start"]))
+        if kind == "Start" and tag == "Heading":
+            level = int(value["Heading"]["level"][1:])
+            if message is not None and level <= message[0]:
+                messages.append((message[1], to_char(span["start"])))
+                message = None
+            if value["Heading"]["level"] in _SECTION_LEVELS:
+                sections.append(to_char(span["start"]))
+            heading = []
+        elif kind == "End" and tag == "Heading" and heading is not None:
+            if message is None and MESSAGE_HEADING.match("".join(heading)):
+                message = (level, to_char(span["end"]))
+            heading = None
         if kind == "Start" and tag in _UNLINKED:
             depth += 1
         elif kind == "End" and tag in _UNLINKED:
             depth = max(depth - 1, 0)
-        elif kind == "Text" and not depth:
+        elif kind == "Text":
             start, end = to_char(span["start"]), to_char(span["end"])
-            kept[start:end] = markdown[start:end]
+            if heading is not None:
+                heading.append(markdown[start:end])
+            if not depth:
+                kept[start:end] = markdown[start:end]
+    if message is not None:
+        messages.append((message[1], len(markdown)))
+    for start, end in messages:
+        kept[start:end] = [_MASK] * (end - start)
     # Line breaks inside a paragraph join the words of a multi-word term.
     prose = "".join(
         char if char != _MASK or markdown[i] != "\n" else "\n" for i, char in enumerate(kept)
