@@ -12,6 +12,7 @@ import click
 from smarthub import __version__, kinds
 from smarthub.config import ConfigError, HubConfig, load_config
 from smarthub.report import FORMATS
+from smarthub.wording import counted
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 CONFIG_NAME = "mkdocs.yml"
@@ -292,7 +293,7 @@ def baseline_command(
     except OSError as error:
         raise ConfigError([f"{target}: cannot write the baseline ({error.strerror})"]) from None
     click.echo(
-        f"Recorded {recorded} finding{'s' if recorded != 1 else ''} "
+        f"Recorded {counted(recorded, 'finding')} "
         f"({entries} entr{'ies' if entries != 1 else 'y'}) in {_shown(target)}: "
         "'smarthub check' now reports only new findings.",
         err=True,
@@ -313,7 +314,7 @@ def _print_diff(result) -> int:
         click.echo(plan.diff(), nl=False)
     count = sum(len(plan.fixed) for plan in plans)
     click.echo(
-        f"{count} fix{'es' if count != 1 else ''} available in {len(plans)} file{'s' if len(plans) != 1 else ''}.",
+        f"{counted(count, 'fix', 'fixes')} available in {counted(len(plans), 'file')}.",
         err=True,
     )
     return EXIT_FINDINGS if plans else EXIT_CLEAN
@@ -338,8 +339,8 @@ def _apply_fixes(result, run):
             err=True,
         )
     fixed, failed = len(outcome.applied), len(outcome.refused)
-    note = f", {failed} file{'s' if failed != 1 else ''} left unchanged" if failed else ""
-    click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}{note}.", err=True)
+    note = f", {counted(failed, 'file')} left unchanged" if failed else ""
+    click.echo(f"Fixed {counted(fixed, 'finding')}{note}.", err=True)
     return outcome.result
 
 

@@ -26,6 +26,7 @@ from smarthub.checks.acronyms import is_acronym
 from smarthub.config import HubConfig
 from smarthub.matcher import TermMatcher, forms_of
 from smarthub.model import Hub, SourceFile
+from smarthub.wording import counted
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ACRONYM = re.compile(r"(?<![\w.@/-])([A-Z][A-Z0-9]{1,5})(?:s|'s|’s)?(?![\w@/-])")
@@ -447,9 +448,7 @@ def render_text(candidates: list[Candidate], *, limit: int) -> str:
             spelled = " · ".join(f"{v.text} ({v.count})" for v in candidate.variants)
             extra = f" = {candidate.long_form}" if candidate.long_form else ""
             files = len(candidate.files)
-            lines.append(
-                f"  {candidate.count:>5}  {spelled}{extra}  in {files} file{'s' if files != 1 else ''}"
-            )
+            lines.append(f"  {candidate.count:>5}  {spelled}{extra}  in {counted(files, 'file')}")
         lines.append("")
     lines.append(
         "Propose entries with 'smarthub harvest --write'; list what should never be proposed "

@@ -8,6 +8,7 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.model.reviews import is_overdue, review_due
+from smarthub.wording import counted
 
 
 @register(
@@ -51,6 +52,6 @@ def check_review_overdue(ctx: CheckContext) -> Iterator[Finding]:
             source,
             start,
             end,
-            f"review overdue by {days} day{'s' if days != 1 else ''}: last reviewed {entry.reviewed}, "
+            f"review overdue by {counted(days, 'day')}: last reviewed {entry.reviewed}, "
             f"due {due} (every {interval} days); check the content, then set 'reviewed' to today's date",
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from smarthub.insights.model import Insights
-from smarthub.insights.text import plural
+from smarthub.wording import counted
 
 GAP = "**gap**"
 
@@ -39,7 +39,7 @@ def _coverage(insights: Insights) -> str:
         cells = " | ".join(str(count) if count else GAP for count in row.counts)
         lines.append(f"| {_cell(row.name)} (`{row.persona}`) | {cells} |")
     cells = len(coverage.rows) * len(coverage.stages)
-    lines += ["", f"{plural(len(coverage.gaps), 'gap')} in {plural(cells, 'cell')}."]
+    lines += ["", f"{counted(len(coverage.gaps), 'gap')} in {counted(cells, 'cell')}."]
     return "\n".join(lines)
 
 
@@ -93,7 +93,7 @@ def _top_terms(insights: Insights) -> str:
 def _findings(insights: Insights) -> str:
     lines = ["## Findings by rule", ""]
     if not insights.findings_by_rule:
-        return "\n".join([*lines, f"None in {plural(insights.files_checked, 'checked file')}."])
+        return "\n".join([*lines, f"None in {counted(insights.files_checked, 'checked file')}."])
     lines += ["| Code | Name | Severity | Findings |", "|---|---|---|---:|"]
     lines += [
         f"| {rule.code} | `{rule.name}` | {rule.severity} | {rule.count} |"
@@ -101,7 +101,7 @@ def _findings(insights: Insights) -> str:
     ]
     lines += [
         "",
-        f"{plural(insights.errors, 'error')} and {plural(insights.warnings, 'warning')} in "
-        f"{plural(insights.files_checked, 'checked file')}.",
+        f"{counted(insights.errors, 'error')} and {counted(insights.warnings, 'warning')} in "
+        f"{counted(insights.files_checked, 'checked file')}.",
     ]
     return "\n".join(lines)

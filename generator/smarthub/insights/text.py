@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from smarthub.insights.model import Insights
+from smarthub.wording import counted
 
 GAP = "-"
-
-
-def plural(count: int, word: str) -> str:
-    """``1 gap``, ``2 gaps``: a count with its noun."""
-    return f"{count} {word if count == 1 else word + 's'}"
 
 
 def render_text(insights: Insights) -> str:
@@ -41,7 +37,7 @@ def _coverage(insights: Insights) -> list[str]:
         )
         lines.append(f"  {row.persona.ljust(first)}{cells}")
     cells = len(coverage.rows) * len(coverage.stages)
-    lines += [f"  {plural(len(coverage.gaps), 'gap')} in {plural(cells, 'cell')}.", ""]
+    lines += [f"  {counted(len(coverage.gaps), 'gap')} in {counted(cells, 'cell')}.", ""]
     return lines
 
 
@@ -53,7 +49,7 @@ def _overdue(insights: Insights) -> list[str]:
         lines.append(f"  {owner} ({len(reviews)})")
         for review in reviews:
             lines.append(
-                f"    {review.path}: {plural(review.days_overdue, 'day')} overdue "
+                f"    {review.path}: {counted(review.days_overdue, 'day')} overdue "
                 f"(reviewed {review.reviewed}, due {review.due}, every {review.interval} days)"
             )
     return [*lines, ""]
@@ -84,8 +80,8 @@ def _top_terms(insights: Insights) -> list[str]:
     width = max(len(term.term) for term in insights.top_terms)
     for rank, term in enumerate(insights.top_terms, start=1):
         lines.append(
-            f"  {rank:>2}. {term.term.ljust(width)}  {plural(term.uses, 'use')} "
-            f"in {plural(term.files, 'file')}"
+            f"  {rank:>2}. {term.term.ljust(width)}  {counted(term.uses, 'use')} "
+            f"in {counted(term.files, 'file')}"
         )
     return [*lines, ""]
 
@@ -93,14 +89,14 @@ def _top_terms(insights: Insights) -> list[str]:
 def _findings(insights: Insights) -> list[str]:
     lines = ["Findings by rule"]
     if not insights.findings_by_rule:
-        return [*lines, f"  None: checked {plural(insights.files_checked, 'file')}.", ""]
+        return [*lines, f"  None: checked {counted(insights.files_checked, 'file')}.", ""]
     name_width = max(len(rule.name) for rule in insights.findings_by_rule)
     for rule in insights.findings_by_rule:
         lines.append(
             f"  {rule.code}  {rule.name.ljust(name_width)}  {rule.severity:<7}  {rule.count}"
         )
     lines.append(
-        f"  {plural(insights.errors, 'error')} and {plural(insights.warnings, 'warning')} "
-        f"in {plural(insights.files_checked, 'checked file')}."
+        f"  {counted(insights.errors, 'error')} and {counted(insights.warnings, 'warning')} "
+        f"in {counted(insights.files_checked, 'checked file')}."
     )
     return [*lines, ""]

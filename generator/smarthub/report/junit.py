@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding, Severity
 from smarthub.report.text import format_finding
+from smarthub.wording import counted
 
 
 def render_junit(result: CheckResult) -> str:
@@ -34,7 +35,7 @@ def render_junit(result: CheckResult) -> str:
             failure = ET.SubElement(
                 case,
                 "failure",
-                message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {errors[0].message}",
+                message=f"{counted(len(errors), 'error')}: {errors[0].message}",
                 type=errors[0].code,
             )
             failure.text = "\n".join(format_finding(finding) for finding in errors)

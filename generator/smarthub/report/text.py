@@ -7,6 +7,7 @@ import re
 from smarthub.engine import CheckResult
 from smarthub.findings import Finding, Severity
 from smarthub.model import SourceFile
+from smarthub.wording import counted
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -90,20 +91,18 @@ def summary_line(result: CheckResult) -> str:
 
     With a baseline, the count it hid is added: ``(checked 40 files; 12 baselined findings hidden)``.
     """
-    files = f"{result.files} file{'s' if result.files != 1 else ''}"
+    files = counted(result.files, "file")
     baselined = ""
     if result.baselined:
-        baselined = (
-            f"{result.baselined} baselined finding{'s' if result.baselined != 1 else ''} hidden"
-        )
+        baselined = f"{counted(result.baselined, 'baselined finding')} hidden"
     if not result.findings:
         if baselined:
             return f"All clear: checked {files}, no new findings ({baselined})."
         return f"All clear: checked {files}, no findings."
-    errors = f"{result.errors} error{'s' if result.errors != 1 else ''}"
-    warnings = f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"
+    errors = counted(result.errors, "error")
+    warnings = counted(result.warnings, "warning")
     affected = len({finding.path for finding in result.findings})
     return (
-        f"Found {errors} and {warnings} in {affected} file{'s' if affected != 1 else ''} "
+        f"Found {errors} and {warnings} in {counted(affected, 'file')} "
         f"(checked {files}{'; ' + baselined if baselined else ''})."
     )

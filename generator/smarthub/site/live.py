@@ -52,6 +52,7 @@ from smarthub.site.index import HubIndex
 from smarthub.site.nav import build_nav
 from smarthub.site.plugin import SmarthubPlugin, report_findings
 from smarthub.site.rerender import forget_search_entries, populate, render, write_replacing
+from smarthub.wording import counted
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -191,8 +192,8 @@ class LivePreview:
         self.stamps.update(saved)
         names = ", ".join(sorted(self._shown(path) for path in saved))
         copied = len(files) - len(pages)
-        done = [f"rebuilt {count} page{'s' if count != 1 else ''}"] if pages else []
-        done += [f"copied {copied} file{'s' if copied != 1 else ''}"] if copied else []
+        done = [f"rebuilt {counted(count, 'page')}"] if pages else []
+        done += [f"copied {counted(copied, 'file')}"] if copied else []
         log.info(
             f"smarthub: {' and '.join(done)} for {names} in {time.perf_counter() - started:.2f} s"
         )

@@ -44,6 +44,7 @@ from smarthub.site.preview import banner, findings_by_page
 from smarthub.site.published import publish_refusal
 from smarthub.site.source import source_link, source_url, sources_of_pages
 from smarthub.targets import mark_output_folder
+from smarthub.wording import counted
 
 log = logging.getLogger("mkdocs.plugins.smarthub")
 
@@ -368,7 +369,7 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
         ):
             count = self.result.errors
             raise PluginError(
-                f"smarthub: the check found {count} error{'s' if count != 1 else ''}: fix them first"
+                f"smarthub: the check found {counted(count, 'error')}: fix them first"
             )
         site_dir = Path(config.site_dir)
         mark_output_folder(site_dir)  # `smarthub build -d` then knows the folder as its own
@@ -387,8 +388,8 @@ class SmarthubPlugin(BasePlugin[SmarthubPluginConfig]):
             )
         except search.PagefindError as error:
             raise PluginError(f"smarthub: {error}") from None
-        counted = f"{pages} page{'s' if pages != 1 else ''}" if pages is not None else "the site"
-        log.info(f"Pagefind indexed {counted} into {site_dir / 'pagefind'}")
+        indexed = counted(pages, "page") if pages is not None else "the site"
+        log.info(f"Pagefind indexed {indexed} into {site_dir / 'pagefind'}")
 
 
 def report_findings(result: CheckResult) -> None:

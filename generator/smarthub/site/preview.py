@@ -13,6 +13,7 @@ from smarthub.engine import CheckResult
 from smarthub.findings import Finding
 from smarthub.site.index import HubIndex
 from smarthub.site.source import sources_of_pages
+from smarthub.wording import counted
 
 
 def findings_by_page(
@@ -46,6 +47,6 @@ def banner(findings: list[Finding]) -> str:
     path = html.escape(findings[0].path)
     return (
         f'<div class="smarthub-banner" role="status"><p><strong>smarthub check: '
-        f"{count} problem{'s' if count != 1 else ''} in <code>{path}</code></strong> "
+        f"{counted(count, 'problem')} in <code>{path}</code></strong> "
         f"(shown in the preview only)</p><ul>{items}</ul></div>\n"
     )

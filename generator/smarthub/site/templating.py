@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from smarthub import kinds
 from smarthub.site import paths
+from smarthub.wording import counted
 
 _INLINE_MARKUP = re.compile(r"([\\`*_{}\[\]|])")
 _BLOCK_MARKER = re.compile(r"^(\d+)([.)])|^([#+\-!])")
@@ -76,11 +77,6 @@ def data_value(identifier: Any) -> str:
     and the catalog's filters compare the same encoding on both sides.
     """
     return quote(str(identifier), safe="").replace("_", "%5F")
-
-
-def counted(number: int, noun: str) -> str:
-    """``1 asset``, ``3 assets``."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def gap() -> Markup:
