@@ -21,12 +21,12 @@ from smarthub import kinds, suppress
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import all_rules, iter_checks
 from smarthub.config import HubConfig, load_config
-from smarthub.engine import _enabled_codes, _with_configured_severity
+from smarthub.engine import enabled_codes, with_configured_severity
 from smarthub.findings import Finding
 from smarthub.load import load_hub
 from smarthub.load.files import kind_of
 from smarthub.load.frontmatter import decode
-from smarthub.load.hub import _check_unique_id, _load_entry, id_key
+from smarthub.load.hub import add_entry, id_key
 from smarthub.matcher import TermMatcher
 from smarthub.model import Hub, SourceFile
 
@@ -146,7 +146,7 @@ def check_in_hub(
     ``smarthub check``, reporting on ``rel`` only.
     """
     hub, source = with_buffer(base, rel, kind, text)
-    enabled = _enabled_codes(config, select, ignore)
+    enabled = enabled_codes(config, select, ignore)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported={rel})
     # The context builds its matcher lazily; hand it the caller's so that every
     # keystroke (or save) does not compile the whole glossary again.
@@ -159,7 +159,7 @@ def check_in_hub(
     ]
     every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
     findings = suppress.apply(context, findings, enabled, every_rule_enabled)
-    findings = [_with_configured_severity(finding, config) for finding in findings]
+    findings = [with_configured_severity(finding, config) for finding in findings]
     findings.sort(key=lambda finding: finding.sort_key)
     return BufferCheck(source=source, hub=hub, findings=findings, matcher=matcher, context=context)
 
@@ -187,8 +187,7 @@ def with_buffer(base: Hub, rel: str, kind: str, text: str) -> tuple[Hub, SourceF
         for other in hub.sources
         if other is not source and (key := id_key(other)) is not None
     }
-    _check_unique_id(source, ids_seen, hub)
-    _load_entry(source, hub)
+    add_entry(source, ids_seen, hub)
     return hub, source
 
 

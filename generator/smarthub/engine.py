@@ -107,9 +107,9 @@ def run_check(
     from smarthub import baseline as baselines
 
     findings, hidden = baselines.apply(
-        result, baseline, reported=reported, enabled=_enabled_codes(config, select, ignore)
+        result, baseline, reported=reported, enabled=enabled_codes(config, select, ignore)
     )
-    findings = [_with_configured_severity(finding, config) for finding in findings]
+    findings = [with_configured_severity(finding, config) for finding in findings]
     findings.sort(key=lambda finding: finding.sort_key)
     return dataclasses.replace(result, findings=findings, baselined=hidden)
 
@@ -131,7 +131,7 @@ def _check(
             discovered = list(discover(config, reported))  # one walk, whichever way it goes
         parts = parallel.shares(config, reported, workers, discovered)
         if parts is not None:
-            _enabled_codes(config, select, ignore)  # a bad selector is reported here, once
+            enabled_codes(config, select, ignore)  # a bad selector is reported here, once
             day = today or dt.date.today()
             findings, checked = parallel.check_in_workers(
                 config, parts, select=select, ignore=ignore, today=day, discovered=discovered
@@ -166,7 +166,7 @@ def _check_with_cache(
 
     select, ignore = list(select), list(ignore)
     day = today or dt.date.today()
-    enabled = _enabled_codes(config, select, ignore)
+    enabled = enabled_codes(config, select, ignore)
     found = list(discover(config, reported))
     shared = [item for item in found if kinds.always_loaded(kinds.get(item.kind))]
     cachable = [
@@ -280,7 +280,7 @@ def _run_check(
     ignore: Iterable[str],
     today: dt.date | None,
 ) -> CheckResult:
-    enabled = _enabled_codes(config, select, ignore)
+    enabled = enabled_codes(config, select, ignore)
     hub = load_hub(config, reported)
     context = CheckContext(hub=hub, today=today or dt.date.today(), reported=reported)
     findings = _findings_of(context, enabled)
@@ -306,7 +306,7 @@ def _findings_of(context: CheckContext, enabled: set[str]) -> list[Finding]:
     every_rule_enabled = enabled >= {rule.code for rule in all_rules()}
     findings = suppress.apply(context, findings, enabled, every_rule_enabled)
     config = context.hub.config
-    return [_with_configured_severity(finding, config) for finding in findings]
+    return [with_configured_severity(finding, config) for finding in findings]
 
 
 STREAM_BATCH = 400  # content files in memory at once in a streamed check
@@ -327,7 +327,7 @@ def _run_streamed(
     with the first batch; what a batch leaves behind is its findings and, for the ids the
     next batches must not reuse, each file's path.
     """
-    enabled = _enabled_codes(config, select, ignore)
+    enabled = enabled_codes(config, select, ignore)
     hub = Hub(config=config)
     ids_seen: dict[tuple[str, str], SourceFile] = {}
     docs: list[Discovered] = []
@@ -394,14 +394,17 @@ def _drop_batch(
             ids_seen[key] = SourceFile(path=source.path, rel=source.rel, kind=source.kind)
 
 
-def _with_configured_severity(finding: Finding, config: HubConfig) -> Finding:
+def with_configured_severity(finding: Finding, config: HubConfig) -> Finding:
+    """``finding`` at the severity the hub's ``severity`` option gives its code, if any."""
     level = config.severity.get(finding.code)
     if level is None or level == finding.severity.value:
         return finding
     return dataclasses.replace(finding, severity=Severity(level))
 
 
-def _enabled_codes(config: HubConfig, select: Iterable[str], ignore: Iterable[str]) -> set[str]:
+def enabled_codes(config: HubConfig, select: Iterable[str], ignore: Iterable[str]) -> set[str]:
+    """The rule codes a run reports: ``select`` (or every rule) minus ``ignore`` and the rules
+    the hub's ``severity`` option turns off; an unknown selector is a ``ConfigError``."""
     select, ignore = list(select), list(ignore)
     every = {rule.code for rule in all_rules()}
     selected, unknown = expand_selectors(select) if select else (every, [])

@@ -45,9 +45,14 @@ def load_file(
         )
         return source
     if _read(source, hub):
-        _check_unique_id(source, ids_seen, hub)
-        _load_entry(source, hub)
+        add_entry(source, ids_seen, hub)
     return source
+
+
+def add_entry(source: SourceFile, ids_seen: dict[tuple[str, str], SourceFile], hub: Hub) -> None:
+    """Build the entry of a read file into ``hub``, once its id is known to be its own."""
+    _check_unique_id(source, ids_seen, hub)
+    _load_entry(source, hub)
 
 
 def _read(source: SourceFile, hub: Hub) -> bool:

@@ -44,7 +44,7 @@ from smarthub import baseline as baselines
 from smarthub import kinds
 from smarthub.buffer import check_in_hub, kind_of
 from smarthub.config import ConfigError, HubConfig
-from smarthub.engine import CheckResult, _enabled_codes
+from smarthub.engine import CheckResult, enabled_codes
 from smarthub.findings import Finding
 from smarthub.model import Hub
 from smarthub.site import paths
@@ -288,7 +288,7 @@ class LivePreview:
         if committed is not None:
             alone = CheckResult(findings=findings, checked=[rel], hub=checked.hub)
             findings, _ = baselines.apply(
-                alone, committed, reported={rel}, enabled=_enabled_codes(config, (), ())
+                alone, committed, reported={rel}, enabled=enabled_codes(config, (), ())
             )
         # The terminal shows the file's findings, as after a whole build.
         report_findings(CheckResult(findings=findings, checked=[rel], hub=checked.hub))
