@@ -41,7 +41,22 @@ class CheckContext:
 
     def for_files(self, reported: set[str] | None) -> CheckContext:
         """A context for other files of the same hub, sharing the compiled matcher."""
-        context = CheckContext(hub=self.hub, today=self.today, reported=reported)
+        return self._with_matcher(CheckContext(hub=self.hub, today=self.today, reported=reported))
+
+    def after_edit(self, hub: Hub, edited: SourceFile | None) -> CheckContext:
+        """A context for ``hub``: this one's hub with the file ``edited`` read again.
+
+        The glossary is the same, so the matcher is shared; so are the term occurrences of
+        every other file, keyed by the source objects the new hub shares with this one.
+        """
+        kept = {
+            key: found
+            for key, found in self._occurrences.items()
+            if edited is None or key != id(edited)
+        }
+        return self._with_matcher(CheckContext(hub=hub, today=self.today, _occurrences=kept))
+
+    def _with_matcher(self, context: CheckContext) -> CheckContext:
         if "matcher" in self.__dict__:  # built already: the glossary has not changed
             context.__dict__["matcher"] = self.__dict__["matcher"]
         return context

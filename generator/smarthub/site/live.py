@@ -293,17 +293,7 @@ class LivePreview:
         # The terminal shows the file's findings, as after a whole build.
         report_findings(CheckResult(findings=findings, checked=[rel], hub=checked.hub))
         old_source = next((s for s in before.hub.sources if s.rel == rel), None)
-        # The term occurrences of every other file are still right: keep them, keyed by the
-        # same source objects, which the new hub shares.
-        occurrences = {
-            key: found
-            for key, found in before.context._occurrences.items()
-            if old_source is None or key != id(old_source)
-        }
-        context = dataclasses.replace(
-            before.context, hub=checked.hub, reported=None, _occurrences=occurrences, _shared={}
-        )
-        context.__dict__["matcher"] = before.context.matcher
+        context = before.context.after_edit(checked.hub, old_source)
         kept: list[Finding] = [f for f in before.findings if f.path != rel]
         return CheckResult(
             findings=sorted(kept + findings, key=lambda finding: finding.sort_key),
