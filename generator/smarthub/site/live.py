@@ -46,6 +46,7 @@ from smarthub.buffer import check_in_hub, kind_of
 from smarthub.config import ConfigError, HubConfig
 from smarthub.engine import CheckResult, enabled_codes
 from smarthub.findings import Finding
+from smarthub.insights.usage import accepted_uses
 from smarthub.model import Hub
 from smarthub.site import paths
 from smarthub.site.index import HubIndex
@@ -389,17 +390,12 @@ class LivePreview:
 
 
 def _terms_used(result: CheckResult, rel: str) -> set[str]:
-    """The ids of the terms the file ``rel`` uses (accepted forms), as its check found them."""
+    """The ids of the terms the file ``rel`` uses (``accepted_uses``), as its check found them."""
     assert result.context is not None
     source = next((source for source in result.hub.sources if source.rel == rel), None)
     if source is None:
         return set()
-    return {
-        found.form.term_id
-        for _, occurrences in result.context.occurrences(source)
-        for found in occurrences
-        if found.form.accepted
-    }
+    return {term_id for _, term_id in accepted_uses(result.hub, result.context, [source])}
 
 
 def _listing(hub: Hub, rel: str) -> object:
