@@ -86,6 +86,18 @@ def _read(source: SourceFile, hub: Hub) -> bool:
     return True
 
 
+def _read_all(descriptor: int, size: int) -> bytes:
+    """Every byte behind ``descriptor``: ``size`` (from ``fstat``) is a hint, as the file may grow.
+
+    Plain ``os.read`` calls: a buffered file object per file cost more than the reading
+    itself on a hub of small files.
+    """
+    chunks = [os.read(descriptor, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(descriptor, max(size, 65536)))
+    return b"".join(chunks)
+
+
 class _NotRegular(Exception):
     """The path is a FIFO, socket or device: reading it could block forever."""
 
@@ -94,13 +106,12 @@ def _read_regular_file(source: SourceFile) -> bytes:
     """The file's bytes; a FIFO swapped in after discovery never blocks (opened non-blocking)."""
     descriptor = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode):
             raise _NotRegular
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            return stream.read()
+        return _read_all(descriptor, status.st_size)
     finally:
         os.close(descriptor)
 
