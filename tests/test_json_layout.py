@@ -8,6 +8,7 @@ ensure_ascii=False)`` writes, for the strings that need escaping and for the emp
 from __future__ import annotations
 
 import json
+
 import pytest
 
 from smarthub.engine import CheckResult
