@@ -130,16 +130,16 @@ def _check(
         if parallel.worth_a_walk(reported, workers):
             discovered = list(discover(config, reported))  # one walk, whichever way it goes
         parts = parallel.shares(config, reported, workers, discovered)
-        if parts is not None:
+        if parts is not None and discovered is not None:
             enabled_codes(config, select, ignore)  # a bad selector is reported here, once
             day = today or dt.date.today()
+            with _collector_paused():
+                shared = load_shared(config, discovered, day)
             findings, checked = parallel.check_in_workers(
-                config, parts, select=select, ignore=ignore, today=day, discovered=discovered
+                config, parts, select=select, ignore=ignore, shared=shared, discovered=discovered
             )
             findings.sort(key=lambda finding: finding.sort_key)
-            with _collector_paused():
-                hub = load_hub(config, selected=set())
-            return CheckResult(findings=findings, checked=sorted(checked), hub=hub)
+            return CheckResult(findings=findings, checked=sorted(checked), hub=shared.hub)
     return check_files(
         config,
         reported,
@@ -235,6 +235,34 @@ def _check_with_cache(
     )
 
 
+@dataclass
+class SharedPart:
+    """What every share of a parallel check needs, loaded once before the workers fork.
+
+    The glossary entries and personas (every rule reads them) with the ids they took, and a
+    context whose term matcher is compiled: forked workers inherit all of it instead of each
+    loading and compiling it again, and the parent's result reuses the same hub.
+    """
+
+    hub: Hub
+    ids_seen: dict[tuple[str, str], SourceFile]
+    context: CheckContext
+    loaded: frozenset[str]  # the hub-relative paths of the files in ``hub``
+
+
+def load_shared(config: HubConfig, discovered: list[Discovered], today: dt.date) -> SharedPart:
+    """Load the always-loaded files of ``discovered`` and compile the glossary's matcher."""
+    hub = Hub(config=config)
+    ids_seen: dict[tuple[str, str], SourceFile] = {}
+    for found in discovered:
+        if kinds.always_loaded(kinds.get(found.kind)):
+            load_file(hub, found, ids_seen)
+    context = CheckContext(hub=hub, today=today)
+    context.matcher  # noqa: B018  # compiled here, so that each worker inherits it
+    loaded = frozenset(source.rel for source in hub.sources)
+    return SharedPart(hub, ids_seen, context, loaded)
+
+
 def check_files(
     config: HubConfig,
     reported: set[str] | None,
@@ -244,18 +272,27 @@ def check_files(
     today: dt.date | None = None,
     keep_sources: bool = True,
     discovered: list[Discovered] | None = None,
+    shared: SharedPart | None = None,
 ) -> CheckResult:
     """Check the hub in this process, reporting on the hub-relative paths in ``reported`` (None: all).
 
     Without ``keep_sources``, content files are checked a batch at a time and dropped
     (``run_check`` says what the result then holds); ``discovered`` saves that check a
-    second walk over the hub when the caller has made one.
+    second walk over the hub when the caller has made one, and ``shared`` (a forked
+    worker's inheritance, which the check extends and may change) the loading of the
+    glossary and personas.
     """
     with _collector_paused():
         if keep_sources:
             return _run_check(config, reported, select=select, ignore=ignore, today=today)
         return _run_streamed(
-            config, reported, select=select, ignore=ignore, today=today, discovered=discovered
+            config,
+            reported,
+            select=select,
+            ignore=ignore,
+            today=today,
+            discovered=discovered,
+            shared=shared,
         )
 
 
@@ -320,26 +357,32 @@ def _run_streamed(
     ignore: Iterable[str],
     today: dt.date | None,
     discovered: list[Discovered] | None = None,
+    shared: SharedPart | None = None,
 ) -> CheckResult:
     """The check of ``_run_check`` with the content files loaded, checked and dropped in batches.
 
     The glossary, personas and playbooks stay loaded (every rule reads them) and are reported
     with the first batch; what a batch leaves behind is its findings and, for the ids the
-    next batches must not reuse, each file's path.
+    next batches must not reuse, each file's path. ``shared`` holds files loaded already.
     """
     enabled = enabled_codes(config, select, ignore)
-    hub = Hub(config=config)
-    ids_seen: dict[tuple[str, str], SourceFile] = {}
+    hub = Hub(config=config) if shared is None else shared.hub
+    ids_seen = {} if shared is None else shared.ids_seen
+    loaded = frozenset() if shared is None else shared.loaded
     docs: list[Discovered] = []
     for found in discovered if discovered is not None else discover(config, reported):
         if found.kind not in ("asset", "page"):
-            load_file(hub, found, ids_seen)
+            if found.rel not in loaded:
+                load_file(hub, found, ids_seen)
         elif reported is None or found.rel in reported:
             docs.append(found)
     kept_sources, kept_problems = len(hub.sources), len(hub.problems)
-    shared = [source.rel for source in hub.sources]
-    first = {rel for rel in shared if reported is None or rel in reported}
-    context = CheckContext(hub=hub, today=today or dt.date.today(), reported=first)
+    kept = [source.rel for source in hub.sources]
+    first = {rel for rel in kept if reported is None or rel in reported}
+    if shared is None:
+        context = CheckContext(hub=hub, today=today or dt.date.today(), reported=first)
+    else:
+        context = shared.context.for_files(first)
     findings: list[Finding] = []
     for batch in _batches(docs, STREAM_BATCH):
         for found in batch:
@@ -353,7 +396,7 @@ def _run_streamed(
         findings += _findings_of(context, enabled)
     findings.sort(key=lambda finding: finding.sort_key)
     context = context.for_files(set())
-    checked = reported if reported is not None else {*shared, *(found.rel for found in docs)}
+    checked = reported if reported is not None else {*kept, *(found.rel for found in docs)}
     return CheckResult(findings=findings, checked=sorted(checked), hub=hub, context=context)
 
 

@@ -1,22 +1,25 @@
 """Both cores for large hubs: the content files are checked in forked worker processes.
 
 Every per-file rule depends only on its file and on the glossary, personas and settings,
-which each worker loads in full; rules about the hub as a whole (the glossary's) run in the
+which the parent loads once and each worker inherits; rules about the hub as a whole (the glossary's) run in the
 first worker only, because they report on glossary files and those go to the first share.
 The findings are the ones a single process finds, merged and sorted the same way.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from smarthub import kinds
 from smarthub.config import HubConfig
 from smarthub.findings import Finding
 from smarthub.load.files import Discovered, discover
+
+if TYPE_CHECKING:
+    from smarthub.engine import SharedPart
 
 PARALLEL_FROM_FILES = 1500  # below this, starting workers costs more than it saves
 
@@ -68,38 +71,49 @@ def check_in_workers(
     *,
     select: Iterable[str],
     ignore: Iterable[str],
-    today: dt.date,
-    discovered: list[Discovered] | None = None,
+    shared: SharedPart,
+    discovered: list[Discovered],
 ) -> tuple[list[Finding], list[str]]:
     """Run the check on each share in its own process; return all findings and checked paths.
 
-    ``discovered``, the walk ``shares`` was cut from, spares each worker a walk of its own.
+    ``discovered``, the walk ``shares`` was cut from, spares each worker a walk of its own;
+    ``shared``, the glossary and personas loaded with the matcher compiled, is inherited by
+    the forked workers rather than sent (or loaded again by each).
     """
     # Imported here: they cost every command a tenth of a second, and small hubs never need them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    global _inherited
+    _inherited = shared
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
-        futures = [
-            pool.submit(
-                _check_share, config, part, list(select), list(ignore), today, _of(part, discovered)
-            )
-            for part in parts
-        ]
-        results = [future.result() for future in futures]
+    try:
+        with ProcessPoolExecutor(max_workers=len(parts), mp_context=context) as pool:
+            futures = [
+                pool.submit(
+                    _check_share, config, part, list(select), list(ignore), _of(part, discovered)
+                )
+                for part in parts
+            ]
+            results = [future.result() for future in futures]
+    finally:
+        _inherited = None
     findings = [finding for part_findings, _ in results for finding in part_findings]
     checked = [path for _, part_checked in results for path in part_checked]
     return findings, checked
 
 
-def _of(part: list[str], discovered: list[Discovered] | None) -> list[Discovered] | None:
+# The shared part of the check being run, for the workers forked while it runs.
+_inherited: SharedPart | None = None
+
+
+def _of(part: list[str], discovered: list[Discovered]) -> list[Discovered]:
     """What ``discover(config, part)`` finds: every glossary entry and persona, and the share."""
-    if discovered is None:
-        return None
     wanted = set(part)
     return [
-        found for found in discovered if found.kind in ("term", "persona") or found.rel in wanted
+        found
+        for found in discovered
+        if kinds.always_loaded(kinds.get(found.kind)) or found.rel in wanted
     ]
 
 
@@ -108,18 +122,21 @@ def _check_share(
     part: list[str],
     select: list[str],
     ignore: list[str],
-    today: dt.date,
-    discovered: list[Discovered] | None,
+    discovered: list[Discovered],
 ) -> tuple[list[Finding], list[str]]:
     from smarthub.engine import check_files
 
+    shared = _inherited
+    if shared is None:  # pragma: no cover - a worker is always forked from check_in_workers
+        raise RuntimeError("a check share runs only in a worker forked by check_in_workers")
     result = check_files(
         config,
         set(part),
         select=select,
         ignore=ignore,
-        today=today,
+        today=shared.context.today,
         keep_sources=False,
         discovered=discovered,
+        shared=shared,
     )
     return result.findings, result.checked
