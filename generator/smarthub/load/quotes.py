@@ -12,10 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-# The quote characters ``quotations`` must look at: all but the apostrophes inside words
-# (``customer's``, ``customer’s``), which neither open nor close a quotation and are most of
-# the matches in prose. Only ASCII neighbours are judged here; the loop decides the rest.
-_MAYBE_QUOTING = re.compile("[\"“”‘«»]|(?<![A-Za-z0-9_])'|'(?![A-Za-z0-9_])|’(?![A-Za-z])")
+_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _DOUBLE_CLOSE = {"“": "”", "«": "»"}
 _MAX_SINGLE = 200  # a straight-single quotation longer than this is more likely apostrophes
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
@@ -34,11 +31,11 @@ _AFTER_SENTENCE = re.compile(
 def sentence_starts(text: str, starts: Iterable[int]) -> set[int]:
     """Offsets of the first word after the symbols that follow each start or sentence end."""
     found: set[int] = set()
-    length = len(text)
-    # Most blocks and lines open with a word: only the others are read further.
-    for start in [start for start in starts if start < length and not text[start].isalnum()]:
+    for start in starts:
+        if text[start : start + 1].isalnum():
+            continue  # most blocks open with a word
         end = _LEAD.match(text, start).end()  # type: ignore[union-attr]
-        if start < end < length:
+        if start < end < len(text):
             found.add(end)
     if not text.isascii() or ":" in text:
         found.update(match.end() for match in _AFTER_SENTENCE.finditer(text))
@@ -57,7 +54,7 @@ def quotations(text: str, block_starts: Iterable[int]) -> tuple[tuple[int, int],
     holds no sentence break or skipped content, and is short. An apostrophe inside a word
     (``customer's``, ``customer’s``) never opens or closes one.
     """
-    if _MAYBE_QUOTING.search(text) is None:
+    if _QUOTE_CHARS.search(text) is None:
         return ()
     boundaries = sorted(block_starts)
     found: list[tuple[int, int]] = []
@@ -65,7 +62,7 @@ def quotations(text: str, block_starts: Iterable[int]) -> tuple[tuple[int, int],
     straight_double = straight_single = curly_single = -1
     stack: list[tuple[str, int]] = []  # open “ and «
     end_of_text = len(text)
-    for match in _MAYBE_QUOTING.finditer(text):
+    for match in _QUOTE_CHARS.finditer(text):
         at = match.start()
         here = bisect_right(boundaries, at)
         if here != block:  # a new block: nothing stays open across it
