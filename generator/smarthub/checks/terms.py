@@ -32,31 +32,42 @@ def _term_occurrences(ctx: CheckContext, rule: str) -> Iterator[_Use]:
 
 def _sorted_uses(ctx: CheckContext, source: SourceFile) -> dict[str, list[_Use]]:
     uses: dict[str, list[_Use]] = {"avoided": [], "deprecated": [], "casing": []}
-    for use in _uses_in(ctx, source):
-        kind, term = use[2].form.kind, use[3]
-        if kind == "avoid":
-            uses["avoided"].append(use)
-            continue
-        if term.status == "deprecated":
-            uses["deprecated"].append(use)
-        if term.casing != "any" and kind in ("term", "alias"):
-            uses["casing"].append(use)
-    return uses
-
-
-def _uses_in(ctx: CheckContext, source: SourceFile) -> Iterator[_Use]:
+    judged = ctx.shared("judged-terms", lambda: _judged_terms(ctx))
     check_quoted = ctx.hub.config.check_quoted_terms
     terms = ctx.hub.terms
     own_id = source.id if source.kind == "term" else None
     for region, occurrences in ctx.occurrences(source):
         quotes = region.quotes and not check_quoted
         for occurrence in occurrences:
-            term_id = occurrence.form.term_id  # the term's id: the glossary's key for it
+            form = occurrence.form
+            term_id = form.term_id  # the term's id: the glossary's key for it
+            # Most occurrences are accepted forms of current terms in any case: no rule
+            # judges them, so they are passed over before anything else is asked.
+            if form.kind != "avoid" and term_id not in judged:
+                continue
             if term_id == own_id:
                 continue  # an entry explains its own forms, "don't say" list included
             if quotes and region.in_quotes(occurrence.start, occurrence.end):
                 continue
-            yield source, region, occurrence, terms[term_id]
+            term = terms[term_id]
+            use = (source, region, occurrence, term)
+            if form.kind == "avoid":
+                uses["avoided"].append(use)
+                continue
+            if term.status == "deprecated":
+                uses["deprecated"].append(use)
+            if term.casing != "any" and form.kind in ("term", "alias"):
+                uses["casing"].append(use)
+    return uses
+
+
+def _judged_terms(ctx: CheckContext) -> frozenset[str]:
+    """Ids of the terms whose accepted forms a rule judges: deprecated terms, fixed casings."""
+    return frozenset(
+        term_id
+        for term_id, term in ctx.hub.terms.items()
+        if term.status == "deprecated" or term.casing != "any"
+    )
 
 
 def _prefixed(region: TextRegion, occurrence: Occurrence) -> bool:
