@@ -144,9 +144,24 @@ def _record(finding: Finding) -> dict[str, Any]:
     return record
 
 
+_SEVERITIES = {severity.value: severity for severity in Severity}
+
+
 def _finding(record: dict[str, Any]) -> Finding:
-    values = dict(record)
-    values["severity"] = Severity(values["severity"])
-    edit = values.get("edit")
-    values["edit"] = Edit(*edit) if edit is not None else None
-    return Finding(**values)
+    # Positional, and the severity from a table: a warm check of 10,000 files builds 16,000
+    # findings here, and keyword arguments plus an Enum call per finding doubled the cost.
+    edit = record.get("edit")
+    return Finding(
+        record["path"],
+        record["line"],
+        record["column"],
+        record["end_line"],
+        record["end_column"],
+        record["code"],
+        record["name"],
+        _SEVERITIES[record["severity"]],
+        record["message"],
+        record["match"],
+        record["suggestion"],
+        Edit(*edit) if edit is not None else None,
+    )

@@ -19,7 +19,7 @@ from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
 from smarthub.load.files import Discovered, discover, hub_markdown
-from smarthub.load.hub import load_file
+from smarthub.load.hub import load_file, read_bytes
 from smarthub.model import Hub, SourceFile
 
 if TYPE_CHECKING:
@@ -195,7 +195,7 @@ def _check_with_cache(
     digests: dict[str, str] = {}
     for item in cachable:
         try:
-            digests[item.rel] = cache.file_digest(item.path.read_bytes())
+            digests[item.rel] = cache.file_digest(read_bytes(item.path))
         except OSError:
             continue  # checked again, which reports why it cannot be read
         cached = store.get(item.rel, digests[item.rel])
@@ -220,7 +220,7 @@ def _check_with_cache(
         if rel in hits:
             continue
         try:  # a file edited during the check is not cached with the other version's findings
-            unchanged = cache.file_digest((config.root / rel).read_bytes()) == digest
+            unchanged = cache.file_digest(read_bytes(config.root / rel)) == digest
         except OSError:
             unchanged = False
         if unchanged:

@@ -7,6 +7,7 @@ import os
 import stat
 import unicodedata
 from collections.abc import Collection
+from pathlib import Path
 
 from smarthub import kinds
 from smarthub.config import HubConfig
@@ -100,6 +101,16 @@ def _read_all(descriptor: int, size: int) -> bytes:
 
 class _NotRegular(Exception):
     """The path is a FIFO, socket or device: reading it could block forever."""
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, read with plain ``os.read`` calls; a FIFO never blocks (opened
+    non-blocking). ``OSError`` as ``Path.read_bytes`` raises it."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        return _read_all(descriptor, os.fstat(descriptor).st_size)
+    finally:
+        os.close(descriptor)
 
 
 def _read_regular_file(source: SourceFile) -> bytes:
