@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from smarthub.model import Term
 
@@ -81,9 +82,12 @@ class Form:
         return self.exact or self.kind == "abbreviation"
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A form found in a text: ``[start, end)`` includes the inflection, ``stem_end`` does not."""
+class Occurrence(NamedTuple):
+    """A form found in a text: ``[start, end)`` includes the inflection, ``stem_end`` does not.
+
+    A named tuple, not a dataclass: a 10,000-file hub holds some 370,000 of them, and a
+    tuple is built several times faster than a frozen dataclass.
+    """
 
     form: Form
     start: int
@@ -193,12 +197,33 @@ class TermMatcher:
                 entries.sort(key=lambda entry: entry.spelling is None)
         self._starts = _start_finder(self._root)
         self._starts_any_case: re.Pattern[str] | None = None
+        self._search: _FormSearch | None = None  # built on the first find
 
     def find(self, text: str) -> list[Occurrence]:
-        """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
+        """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order.
+
+        The result is exactly ``leftmost_longest`` of ``match_at`` at every candidate start
+        (``find_by_tokens``), found faster: one regex matches whole forms (``_FormSearch``),
+        and Python only confirms what the regex cannot say (case, identifiers, characters
+        outside ASCII), asking ``match_at`` wherever it cannot confirm.
+        """
         if self._starts is None:
             return []
-        # candidate_starts inlined: this loop runs once per first word in every text.
+        # Lower case must keep every offset (not so for "İ", two characters in lower case)
+        # and depend on no neighbour (not so for "Σ", "ς" at the end of a word).
+        lowered = ("\n" + text).lower()
+        if len(lowered) != len(text) + 1 or "Σ" in text:
+            return self.find_by_tokens(text)
+        if self._search is None:
+            self._search = _FormSearch(self._root)
+        return self._search.find(text, lowered, self.match_at)
+
+    def find_by_tokens(self, text: str) -> list[Occurrence]:
+        """What ``find`` returns, worked out position by position: ``match_at`` at every
+        candidate start, then ``leftmost_longest``. The definition of ``find``, and its way
+        for the few texts whose lower case changes offsets."""
+        if self._starts is None:
+            return []
         match_at = self.match_at
         candidates = []
         for match in self._start_matches(text):
@@ -354,6 +379,14 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
     or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose). Only the form's
     surroundings count, so ``.NET`` and ``#tag`` can be forms.
     """
+    if (start == 0 or text[start - 1] in _DELIMITERS) and (
+        end == len(text) or text[end] in _DELIMITERS
+    ):
+        # A token of its own, as most occurrences are: only a lower-case name can name
+        # something there, an object that follows it ("the gitlab pod").
+        return (
+            form.name and not any(map(str.isupper, text[start:end])) and _names_an_object(text, end)
+        )
     left = start
     floor = max(0, start - _IDENTIFIER_REACH)
     while left > floor and text[left - 1] not in _DELIMITERS:
@@ -370,10 +403,11 @@ def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
         if before[:1] in ("#", "@") or "_" in before or _DOT_IN_NAME.search(before + "x"):
             return True
     # The usual case, a form that begins its token, needs only the checks of what follows.
-    if after and ("_" in after or _DOT_IN_NAME.search("x" + after)):
+    # (A dot in a name needs a character after it: "HubSpot." is no file name.)
+    if after and ("_" in after or ("." in after[:-1] and _DOT_IN_NAME.search("x" + after))):
         return True
     written = text[start:end]
-    if not form.name or any(char.isupper() for char in before + written + after):
+    if not form.name or any(map(str.isupper, before + written + after)):
         return False
     if not before and not after:
         return _names_an_object(text, right)
@@ -523,6 +557,170 @@ def _trie_pattern(node: dict) -> str:
     if "" in node:
         branches.append(node[""])
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+# The form search's regex reads a "\n" put before the text, so the character before a form
+# is always there to be matched, and skipping the characters that cannot be before a form
+# is a loop in C. Those classes are ASCII only (a quarter faster than "\w") and the dot
+# glued to a domain or file name is left to Python (a look-behind at every word start costs
+# a fifth of the search), so Python checks starts_word where the character before is a dot
+# or the text is not ASCII. A form that begins with a symbol begins a token (_opens_token).
+# After the form: an inflection, then no word character and no "." or "@" glued to one
+# (_ends_word: exact in ASCII; beyond, _is_word_char also counts marks missing from _MARKS).
+_FORM_START = "[^0-9a-z_@]"  # over lower-cased text
+_WORD_CLASS = rf"\w{_MARKS}"
+_TOKEN_OPENER = r"[\s\x00()\[\]{}<>\"“”«»'‘’]"
+_FORM_END = rf"(?:['’]s|s['’]|es|s)?(?![{_WORD_CLASS}]|[.@][{_WORD_CLASS}])"
+_FOLDED_INFLECTIONS = ("'s", "s'", "es", "s", "")  # the regex's, in the regex's order
+_EXACT_WRITTEN = frozenset(_EXACT_INFLECTIONS)
+
+
+class _FormSearch:
+    """Whole forms found by one regex; each match confirmed in a few steps or re-read.
+
+    The regex holds every form's folded spelling (its trie keys joined: lower case, ``'``
+    for either apostrophe, one space for any whitespace) as a trie of characters, each
+    node's children before the end of a form, so the engine prefers the longest form, as
+    ``match_at`` does; ``\\s+`` matches a space and ``['’]`` an apostrophe. Every form shares
+    one tail: an inflection and the end of a word. It runs over the lower-cased text, so it
+    finds every start where ``match_at`` finds something (and some where it does not).
+
+    What the regex matched is looked up in ``parses`` (folded text -> the first entry of
+    the form it read, the inflection's length): the longest form that spells the text, as
+    the regex reads it. ``match_at`` returns exactly that occurrence when that entry passes
+    ``_occurrence``; ``_confirmed`` checks what the regex could not (case, identifiers,
+    word characters beyond ASCII) and otherwise ``match_at`` decides at that start.
+    """
+
+    def __init__(self, root: dict[str, dict]) -> None:
+        stems = _stems(root)
+        self.parses: dict[str, tuple[Form, str | None, int]] = {}
+        longest: dict[str, int] = {}
+        for stem, entries in stems.items():
+            for inflection in _FOLDED_INFLECTIONS:
+                folded = stem + inflection
+                if len(stem) > longest.get(folded, -1):
+                    longest[folded] = len(stem)
+                    first = entries[0]
+                    self.parses[folded] = (first.form, first.spelling, len(inflection))
+        trie = _character_trie(stems)
+        self.regex = re.compile(_FORM_START + _first_characters(trie) + _FORM_END)
+
+    def find(
+        self, text: str, lowered: str, match_at: Callable[[str, int], Occurrence | None]
+    ) -> list[Occurrence]:
+        """``TermMatcher.find`` of ``text``; ``lowered`` is ``"\\n" + text`` in lower case."""
+        search = self.regex.search
+        parses = self.parses
+        plain = text.isascii()
+        found: list[Occurrence] = []
+        # Offsets: lowered[i] is text[i - 1], so a match's start is the start of its form
+        # in the text, and searching from ``position`` finds forms from ``position`` on.
+        position = 0
+        while (match := search(lowered, position)) is not None:
+            start, end = match.span()
+            before = lowered[start]  # text[start - 1], or the "\n" before the text
+            if (before == "." or before > "\x7f") and not starts_word(text, start):
+                position = start + 1
+                continue
+            written = lowered[start + 1 : end]
+            end -= 1
+            parse = parses.get(written) or parses.get(_folded(written))
+            occurrence = None
+            if parse is not None:
+                form, spelling, inflection = parse
+                stem_end = end - inflection
+                if _confirmed(text, start, stem_end, end, form, spelling, plain):
+                    # tuple.__new__: half the cost of calling the named tuple's class
+                    occurrence = _new_tuple(
+                        Occurrence, (form, start, stem_end, end, text[start:end])
+                    )
+            if occurrence is None:
+                occurrence = match_at(text, start)  # another entry, a shorter form, or none
+                if occurrence is None:
+                    position = start + 1  # a form may begin inside the rejected match
+                    continue
+            found.append(occurrence)
+            position = occurrence.end
+        return found
+
+
+_new_tuple = tuple.__new__
+
+
+def _folded(written: str) -> str:
+    """A match of the form search as ``parses`` keys it: one space, straight apostrophes."""
+    return " ".join(written.split()).replace("’", "'")
+
+
+def _confirmed(
+    text: str, start: int, stem_end: int, end: int, form: Form, spelling: str | None, plain: bool
+) -> bool:
+    """Whether ``_occurrence`` accepts ``form`` (written ``spelling`` when its case matters)
+    over the form search's match, so that ``match_at`` returns exactly this occurrence."""
+    if spelling is not None:
+        stem = text[start:stem_end]
+        if stem != form.text and normal_spelling(stem) != spelling:
+            return False
+        if stem_end != end and text[stem_end:end] not in _EXACT_WRITTEN:
+            return False  # "MQLS", "MQLes": not an inflection of a form matched as written
+    if not plain and not text[end : end + 2].isascii() and not _ends_word(text, end):
+        return False
+    return not _in_identifier(text, start, end, form)
+
+
+def _stems(root: dict[str, dict]) -> dict[str, list[_Entry]]:
+    """Every form's folded spelling (its trie keys joined), with the entries that end there."""
+    stems = {}
+    pending: list[tuple[str, dict]] = [("", root)]
+    while pending:
+        prefix, node = pending.pop()
+        for key, child in node.items():
+            if key == _TERMINAL:
+                stems[prefix] = child
+            else:
+                pending.append((prefix + key, child))
+    return stems
+
+
+def _character_trie(stems: dict[str, list[_Entry]]) -> dict[str, Any]:
+    """The stems as a trie of characters. ``_TERMINAL`` marks where a stem ends, with
+    whether its forms all match only as written."""
+    trie: dict[str, Any] = {}
+    for stem, entries in stems.items():
+        node = trie
+        for char in stem:
+            node = node.setdefault(char, {})
+        node[_TERMINAL] = all(entry.spelling is not None for entry in entries)
+    return trie
+
+
+def _first_characters(trie: dict[str, Any]) -> str:
+    """The form search's regex for the whole trie: a symbol first must begin a token."""
+    branches = []
+    for char, child in sorted(trie.items()):
+        atom = _atom(char)
+        if not _is_word_char(char):
+            atom += f"(?<={_TOKEN_OPENER}{atom})"
+        branches.append(atom + _characters(child))
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _characters(node: dict[str, Any]) -> str:
+    """The regex of a trie node: its children first, then the end of a stem, if one ends.
+
+    After a stem whose forms match only as written (an abbreviation) no inflection begins
+    with ``e``, and no word goes on: ``sales`` is no SAL.
+    """
+    branches = [_atom(char) + _characters(child) for char, child in sorted(node.items()) if char]
+    if _TERMINAL in node:
+        branches.append("(?!e)" if node[_TERMINAL] else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _atom(char: str) -> str:
+    """The regex of one character of a folded spelling."""
+    return r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
 
 
 def leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
