@@ -666,6 +666,13 @@ def _confirmed(
             return False  # "MQLS", "MQLes": not an inflection of a form matched as written
     if not plain and not text[end : end + 2].isascii() and not _ends_word(text, end):
         return False
+    # Most occurrences are tokens of their own, and only a name's can be an identifier.
+    if (
+        not form.name
+        and (start == 0 or text[start - 1] in _DELIMITERS)
+        and (end == len(text) or text[end] in _DELIMITERS)
+    ):
+        return True
     return not _in_identifier(text, start, end, form)
 
 
