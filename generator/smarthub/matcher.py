@@ -195,9 +195,11 @@ class TermMatcher:
                 entries.append(_Entry(form, spelling))
                 # A form written as listed is more specific than one in any case.
                 entries.sort(key=lambda entry: entry.spelling is None)
-        self._starts = _start_finder(self._root)
+        # The regexes are compiled on first use: a check only needs the form search, and a
+        # voice list only match_at (compiling both costs a corpus check 5% of its time).
+        self._starts: re.Pattern[str] | None = None
         self._starts_any_case: re.Pattern[str] | None = None
-        self._search: _FormSearch | None = None  # built on the first find
+        self._search: _FormSearch | None = None
 
     def find(self, text: str) -> list[Occurrence]:
         """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order.
@@ -207,7 +209,7 @@ class TermMatcher:
         and Python only confirms what the regex cannot say (case, identifiers, characters
         outside ASCII), asking ``match_at`` wherever it cannot confirm.
         """
-        if self._starts is None:
+        if not self._root:
             return []
         # Lower case must keep every offset (not so for "İ", two characters in lower case)
         # and depend on no neighbour (not so for "Σ", "ς" at the end of a word).
@@ -222,7 +224,7 @@ class TermMatcher:
         """What ``find`` returns, worked out position by position: ``match_at`` at every
         candidate start, then ``leftmost_longest``. The definition of ``find``, and its way
         for the few texts whose lower case changes offsets."""
-        if self._starts is None:
+        if not self._root:
             return []
         match_at = self.match_at
         candidates = []
@@ -236,7 +238,7 @@ class TermMatcher:
 
     def candidate_starts(self, text: str) -> Iterator[int]:
         """Positions where some form may begin: a first word of a form, or its first symbol."""
-        if self._starts is None:
+        if not self._root:
             return
         for match in self._start_matches(text):
             if starts_word(text, match.start()):
@@ -252,11 +254,14 @@ class TermMatcher:
         holding either is read with the case-insensitive regex instead. ``match_at``
         decides every occurrence; this only finds where to ask.
         """
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = _start_finder(self._root)
         lowered = text.lower()
         if len(lowered) == len(text) and "Σ" not in text:
-            return self._starts.finditer(lowered)
+            return starts.finditer(lowered)
         if self._starts_any_case is None:
-            self._starts_any_case = re.compile(self._starts.pattern, re.IGNORECASE)
+            self._starts_any_case = re.compile(starts.pattern, re.IGNORECASE)
         return self._starts_any_case.finditer(text)
 
     def match_at(self, text: str, start: int) -> Occurrence | None:
@@ -471,8 +476,9 @@ def _prose_compound(before: str, written: str, after: str) -> bool:
     )
 
 
-def _start_finder(root: dict[str, dict]) -> re.Pattern[str] | None:
-    """One regex matching where some form may begin: its first word, or its first symbol.
+def _start_finder(root: dict[str, dict]) -> re.Pattern[str]:
+    """One regex matching where some form of a non-empty trie may begin: its first word, or
+    its first symbol.
 
     The first words are arranged as a trie (``sales|salesforce`` becomes
     ``sales(?:force|...)``), so the regex engine tests each position against a few
@@ -500,8 +506,6 @@ def _start_finder(root: dict[str, dict]) -> re.Pattern[str] | None:
         # The apostrophe key stands for both spellings; symbols are one character each.
         chars = {char for symbol in symbols for char in (symbol, "’" if symbol == "'" else symbol)}
         alternatives.append("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
-    if not alternatives:
-        return None
     return re.compile("|".join(alternatives))  # over lower-cased text: see _start_matches
 
 
