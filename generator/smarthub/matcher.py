@@ -25,6 +25,7 @@ forms share its first word, and the same code path serves words and symbols.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -723,12 +724,18 @@ def _characters(node: dict[str, Any]) -> str:
     After a stem whose forms match only as written (an abbreviation) no inflection begins
     with ``e``, and no word goes on: ``sales`` is no SAL.
     """
+    chain = []
+    while len(node) == 1 and _TERMINAL not in node:  # one way on: no alternation
+        ((char, node),) = node.items()
+        chain.append(_atom(char))
     branches = [_atom(char) + _characters(child) for char, child in sorted(node.items()) if char]
     if _TERMINAL in node:
         branches.append("(?!e)" if node[_TERMINAL] else "")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    ending = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return "".join(chain) + ending
 
 
+@functools.cache
 def _atom(char: str) -> str:
     """The regex of one character of a folded spelling."""
     return r"\s+" if char == " " else "['’]" if char == "'" else re.escape(char)
