@@ -32,6 +32,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from smarthub.identifiers import DELIMITERS, OPENING_QUOTES, in_identifier
+from smarthub.identifiers import ENGLISH_PREFIXES as ENGLISH_PREFIXES  # for checks.terms
 from smarthub.model import Term
 
 FORM_KINDS = ("term", "alias", "abbreviation", "avoid")
@@ -47,12 +49,6 @@ _EXACT_INFLECTIONS = ("'s", "’s", "s'", "s’", "s", "")
 _INFLECTION_STARTS = frozenset("'’sSeE")  # what an inflection's first character may read as
 _GLUED_SUFFIXES = ("es", "s")
 _TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
-_IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
-_TOKEN_DELIMITERS = frozenset('\x00()[]{}<>"“”«»')
-_OPENING_QUOTES = "'‘’"
-_SHORTCODE_OPENS = re.compile(r":[\w+-]*\Z")  # ":fontawesome-brands-" before the form
-_SHORTCODE_CLOSES = re.compile(r"[\w+-]*:")  # "-16:" after it
-_DOT_IN_NAME = re.compile(r"[^\W_]\.[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +318,7 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
         if written != inflection and (case_sensitive or written.lower() != inflection):
             continue
         if _ends_word(text, end):
-            if _in_identifier(text, start, end, form):
+            if in_identifier(text, start, end, form.name):
                 return None
             return Occurrence(form, start, stem_end, end, text[start:end])
     return None
@@ -359,122 +355,8 @@ def _ends_word(text: str, end: int) -> bool:
     return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
-ENGLISH_PREFIXES = frozenset(
-    ["non", "pre", "post", "anti", "co", "multi", "cross", "ex", "pro", "un", "semi", "self"]
-)
-
-
 def _opens_token(char: str) -> bool:
-    return char in _DELIMITERS or char in _OPENING_QUOTES
-
-
-# Every character for which str.isspace() holds lies below U+3001 (tests/test_matcher.py).
-_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
-_DELIMITERS = _WHITESPACE | _TOKEN_DELIMITERS  # what ends the token around an occurrence
-
-
-def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
-    """Whether ``[start, end)`` lies inside a token that names something rather than says it.
-
-    The token is the run of characters around the occurrence up to whitespace, brackets or
-    double quotes. It is an identifier when the form sits inside an icon shortcode
-    (``:fontawesome-brands-hubspot:``, also next to another: ``:smile::hubspot:``), begins
-    with ``#`` or ``@`` (a channel or handle), holds ``_`` or a dot between two letters or
-    digits outside the form (snake names, file names, domains, dotted paths), or, for the
-    form of a name (``Form.name``), is all lower case and joins the form to more with ``-``
-    or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose). Only the form's
-    surroundings count, so ``.NET`` and ``#tag`` can be forms.
-    """
-    if (start == 0 or text[start - 1] in _DELIMITERS) and (
-        end == len(text) or text[end] in _DELIMITERS
-    ):
-        # A token of its own, as most occurrences are: only a lower-case name can name
-        # something there, an object that follows it ("the gitlab pod").
-        return (
-            form.name and not any(map(str.isupper, text[start:end])) and _names_an_object(text, end)
-        )
-    left = start
-    floor = max(0, start - _IDENTIFIER_REACH)
-    while left > floor and text[left - 1] not in _DELIMITERS:
-        left -= 1
-    right = end
-    ceiling = min(len(text), end + _IDENTIFIER_REACH)
-    while right < ceiling and text[right] not in _DELIMITERS:
-        right += 1
-    before, after = text[left:start], text[end:right]
-    if before:
-        if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
-            return True
-        before = before.lstrip(_OPENING_QUOTES)
-        if before[:1] in ("#", "@") or "_" in before or _DOT_IN_NAME.search(before + "x"):
-            return True
-    # The usual case, a form that begins its token, needs only the checks of what follows.
-    # (A dot in a name needs a character after it: "HubSpot." is no file name.)
-    if after and ("_" in after or ("." in after[:-1] and _DOT_IN_NAME.search("x" + after))):
-        return True
-    written = text[start:end]
-    if not form.name or any(map(str.isupper, before + written + after)):
-        return False
-    if not before and not after:
-        return _names_an_object(text, right)
-    if not any(char in "-/" for char in before + after):
-        return False
-    return not _prose_compound(before, written, after)
-
-
-# Infrastructure objects that are named after the product in lower case: "the sourcegraph
-# database", "the gitlab pod", "the sourcegraph release" (Helm). "Instance", "team" or
-# "account" are left out: "our hubspot account" is a misspelt name, not an identifier.
-_OBJECT_NOUNS = frozenset(
-    [
-        "db",
-        "database",
-        "pod",
-        "pods",
-        "release",
-        "chart",
-        "namespace",
-        "container",
-        "repo",
-        "repository",
-        "bucket",
-        "schema",
-        "volume",
-        "secret",
-        "configmap",
-        "deployment",
-    ]
-)
-
-
-def _names_an_object(text: str, token_end: int) -> bool:
-    """Whether a lower-case name is followed by the kind of object it names (``gitlab pod``)."""
-    following = _NEXT_WORD.match(text, token_end)
-    return following is not None and following.group(1).casefold() in _OBJECT_NOUNS
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-
-
-def _prose_compound(before: str, written: str, after: str) -> bool:
-    """A lower-case compound that is still prose: ``non-sourcegraph`` or ``email/slack``.
-
-    An English prefix before the name (``non-``, ``pre-``, ...) makes a word, and two plain
-    words joined by one slash with the name last read "this or that" (``ticket/slack``);
-    with the name first (``sourcegraph/server``) they are an owner and a name, as in
-    repository and image names.
-    """
-    after = after.rstrip(".,;:!?)")  # sentence punctuation ends the token
-    if not after and before.endswith("-") and before[:-1] in ENGLISH_PREFIXES:
-        return True
-    other = before[:-1]
-    return (
-        not after
-        and before.count("/") == 1
-        and before.endswith("/")
-        and other.isalpha()
-        and other.casefold() != written.casefold()  # sourcegraph/sourcegraph: owner and name
-    )
+    return char in DELIMITERS or char in OPENING_QUOTES
 
 
 def _start_finder(root: dict[str, dict]) -> re.Pattern[str]:
@@ -674,11 +556,11 @@ def _confirmed(
     # Most occurrences are tokens of their own, and only a name's can be an identifier.
     if (
         not form.name
-        and (start == 0 or text[start - 1] in _DELIMITERS)
-        and (end == len(text) or text[end] in _DELIMITERS)
+        and (start == 0 or text[start - 1] in DELIMITERS)
+        and (end == len(text) or text[end] in DELIMITERS)
     ):
         return True
-    return not _in_identifier(text, start, end, form)
+    return not in_identifier(text, start, end, form.name)
 
 
 def _stems(root: dict[str, dict]) -> dict[str, list[_Entry]]:
