@@ -17,10 +17,11 @@ Matching rules (the README's "How terms are matched" documents them for users):
 - leftmost-longest wins, so an avoided form inside a longer accepted form is no match.
 
 How: every form is split into tokens (a run of letters and digits, a run of whitespace, or
-one other character) and all forms go into one trie of tokens. One regex, compiled once,
-finds the positions where some form may begin; from each, the text is read token by token
-down the trie. A position costs as many steps as the longest form has tokens, however many
-forms share its first word, and the same code path serves words and symbols.
+one other character) and all forms go into one trie of tokens. ``match_at`` reads a text
+token by token down the trie from one position: that is the definition of a match, and
+``find_by_tokens`` applies it wherever a regex says some form may begin. ``find`` gets the
+same result from one regex over whole forms (``_FormSearch``): Python then spends a few
+steps per occurrence instead of a walk, and asks ``match_at`` where it cannot be sure.
 """
 
 from __future__ import annotations
