@@ -219,3 +219,39 @@ def test_occurrences_are_light_values() -> None:
         "’s",
     )
     assert first.normal_stem == "e-mail"
+
+
+def test_lower_case_keeps_what_the_form_search_reads_of_a_character() -> None:
+    """The form search reads the lower-cased text in place of the text: every character
+    but ``İ`` (then the text is read token by token) lowers to one character that is a word
+    character, whitespace, a token opener or a dot exactly when the original is."""
+    import sys
+
+    def reading(char: str) -> tuple[bool, ...]:
+        return (
+            matcher._is_word_char(char),
+            char.isalnum(),
+            char.isspace(),
+            matcher._opens_token(char),
+            char in ".@_",
+        )
+
+    changed = [
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if char.lower() != char
+        and (len(char.lower()) != 1 or reading(char) != reading(char.lower()))
+    ]
+    assert changed == ["\u0130"]
+
+
+def test_token_opener_class_is_opens_token() -> None:
+    import re
+    import sys
+
+    opener = re.compile(matcher._TOKEN_OPENER)
+    assert [
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if bool(opener.fullmatch(char)) != matcher._opens_token(char)
+    ] == []

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from smarthub.identifiers import DELIMITERS, OPENING_QUOTES, in_identifier
+from smarthub.identifiers import DELIMITERS, OPENING_QUOTES, WHITESPACE, in_identifier
 from smarthub.identifiers import ENGLISH_PREFIXES as ENGLISH_PREFIXES  # for checks.terms
 from smarthub.model import Term
 
@@ -194,7 +194,7 @@ class TermMatcher:
                 # A form written as listed is more specific than one in any case.
                 entries.sort(key=lambda entry: entry.spelling is None)
         # The regexes are compiled on first use: a check only needs the form search, and a
-        # voice list only match_at (compiling both costs a corpus check 5% of its time).
+        # voice list only match_at (compiling the start search too cost a corpus check 30 ms).
         self._starts: re.Pattern[str] | None = None
         self._starts_any_case: re.Pattern[str] | None = None
         self._search: _FormSearch | None = None
@@ -449,15 +449,17 @@ def _trie_pattern(node: dict) -> str:
 
 # The form search's regex reads a "\n" put before the text, so the character before a form
 # is always there to be matched, and skipping the characters that cannot be before a form
-# is a loop in C. Those classes are ASCII only (a quarter faster than "\w") and the dot
-# glued to a domain or file name is left to Python (a look-behind at every word start costs
-# a fifth of the search), so Python checks starts_word where the character before is a dot
-# or the text is not ASCII. A form that begins with a symbol begins a token (_opens_token).
+# is a loop in C. That class is ASCII only (a quarter faster than "\w") and the dot glued
+# to a domain or file name is left to Python (a look-behind at every word start costs a
+# fifth of the search), so Python checks starts_word where the character before is a dot
+# or beyond ASCII. A form that begins with a symbol begins a token (_opens_token).
 # After the form: an inflection, then no word character and no "." or "@" glued to one
 # (_ends_word: exact in ASCII; beyond, _is_word_char also counts marks missing from _MARKS).
 _FORM_START = "[^0-9a-z_@]"  # over lower-cased text
 _WORD_CLASS = rf"\w{_MARKS}"
-_TOKEN_OPENER = r"[\s\x00()\[\]{}<>\"“”«»'‘’]"
+_TOKEN_OPENER = (  # _opens_token as a class: "\s" is str.isspace, as WHITESPACE is
+    r"[\s" + "".join(map(re.escape, sorted(DELIMITERS - WHITESPACE | set(OPENING_QUOTES)))) + "]"
+)
 _FORM_END = rf"(?:['’]s|s['’]|es|s)?(?![{_WORD_CLASS}]|[.@][{_WORD_CLASS}])"
 _FOLDED_INFLECTIONS = ("'s", "s'", "es", "s", "")  # the regex's, in the regex's order
 _EXACT_WRITTEN = frozenset(_EXACT_INFLECTIONS)
