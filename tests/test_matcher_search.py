@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from smarthub import matcher
+from smarthub import matcher, matcher_patterns
 from smarthub.matcher import Form, Occurrence, TermMatcher, leftmost_longest, starts_word
 from smarthub.model import AvoidForm, SourceFile, Term
 
@@ -249,7 +249,7 @@ def test_token_opener_class_is_opens_token() -> None:
     import re
     import sys
 
-    opener = re.compile(matcher._TOKEN_OPENER)
+    opener = re.compile(matcher_patterns.TOKEN_OPENER)
     assert [
         char
         for char in map(chr, range(sys.maxunicode + 1))
