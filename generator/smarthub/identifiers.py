@@ -23,6 +23,8 @@ ENGLISH_PREFIXES = frozenset(
 # Every character for which str.isspace() holds lies below U+3001 (tests/test_matcher.py).
 WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
 DELIMITERS = WHITESPACE | _TOKEN_DELIMITERS  # what ends the token around an occurrence
+_DELIMITERS_OR_END = DELIMITERS | {""}
+_SENTENCE_MARKS = frozenset(".,;:!?")
 
 
 def in_identifier(text: str, start: int, end: int, name: bool) -> bool:
@@ -37,12 +39,16 @@ def in_identifier(text: str, start: int, end: int, name: bool) -> bool:
     more with ``-`` or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose).
     Only the form's surroundings count, so ``.NET`` and ``#tag`` can be forms.
     """
-    if (start == 0 or text[start - 1] in DELIMITERS) and (
-        end == len(text) or text[end] in DELIMITERS
-    ):
-        # A token of its own, as most occurrences are: only a lower-case name can name
-        # something there, an object that follows it ("the gitlab pod").
-        return name and not any(map(str.isupper, text[start:end])) and _names_an_object(text, end)
+    if start == 0 or text[start - 1] in DELIMITERS:
+        following = text[end : end + 2]
+        if not following or following[0] in DELIMITERS:
+            # A token of its own, as most occurrences are: only a lower-case name can name
+            # something there, an object that follows it ("the gitlab pod").
+            return (
+                name and not any(map(str.isupper, text[start:end])) and _names_an_object(text, end)
+            )
+        if following[0] in _SENTENCE_MARKS and following[1:] in _DELIMITERS_OR_END:
+            return False  # "HubSpot." or "leads,": a mark of punctuation ends the token
     left = start
     floor = max(0, start - _IDENTIFIER_REACH)
     while left > floor and text[left - 1] not in DELIMITERS:
