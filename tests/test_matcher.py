@@ -342,10 +342,10 @@ def test_occurrence_is_the_texts_own_slice() -> None:
 def test_whitespace_table_holds_every_whitespace_character() -> None:
     import sys
 
-    from smarthub import matcher
+    from smarthub.identifiers import WHITESPACE
 
     every = {char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace()}
-    assert every == matcher._WHITESPACE
+    assert every == WHITESPACE
 
 
 def test_inflections_are_found_in_any_case_after_forms_in_any_case() -> None:

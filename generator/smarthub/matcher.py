@@ -17,25 +17,31 @@ Matching rules (the README's "How terms are matched" documents them for users):
 - leftmost-longest wins, so an avoided form inside a longer accepted form is no match.
 
 How: every form is split into tokens (a run of letters and digits, a run of whitespace, or
-one other character) and all forms go into one trie of tokens. One regex, compiled once,
-finds the positions where some form may begin; from each, the text is read token by token
-down the trie. A position costs as many steps as the longest form has tokens, however many
-forms share its first word, and the same code path serves words and symbols.
+one other character) and all forms go into one trie of tokens. ``match_at`` reads a text
+token by token down the trie from one position: that is the definition of a match, and
+``find_by_tokens`` applies it wherever a regex says some form may begin. ``find`` gets the
+same result from one regex over whole forms (``_FormSearch``): Python then spends a few
+steps per occurrence instead of a walk, and asks ``match_at`` where it cannot be sure.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from smarthub.identifiers import DELIMITERS, OPENING_QUOTES, in_identifier
+from smarthub.identifiers import ENGLISH_PREFIXES as ENGLISH_PREFIXES  # for checks.terms
+from smarthub.matcher_patterns import MARKS as _MARKS
+from smarthub.matcher_patterns import TERMINAL as _TERMINAL
+from smarthub.matcher_patterns import form_pattern, start_pattern
+from smarthub.matcher_patterns import is_word_char as _is_word_char
 from smarthub.model import Term
 
 FORM_KINDS = ("term", "alias", "abbreviation", "avoid")
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FORM_KINDS)}
-# Combining marks: an NFD-written "é" is "e" + U+0301, and the mark belongs to its word.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _WORD_RUN = rf"(?:[^\W_]|[{_MARKS}])+"
 _TOKEN = re.compile(rf"{_WORD_RUN}|\s+|.", re.DOTALL)
 _APOSTROPHES = str.maketrans({"’": "'"})
@@ -44,13 +50,6 @@ _INFLECTIONS = ("'s", "’s", "s'", "s’", "es", "s", "")
 _EXACT_INFLECTIONS = ("'s", "’s", "s'", "s’", "s", "")
 _INFLECTION_STARTS = frozenset("'’sSeE")  # what an inflection's first character may read as
 _GLUED_SUFFIXES = ("es", "s")
-_TERMINAL = ""  # trie key of the forms that end at a node (no token is empty)
-_IDENTIFIER_REACH = 256  # characters inspected each side when deciding "identifier"
-_TOKEN_DELIMITERS = frozenset('\x00()[]{}<>"“”«»')
-_OPENING_QUOTES = "'‘’"
-_SHORTCODE_OPENS = re.compile(r":[\w+-]*\Z")  # ":fontawesome-brands-" before the form
-_SHORTCODE_CLOSES = re.compile(r"[\w+-]*:")  # "-16:" after it
-_DOT_IN_NAME = re.compile(r"[^\W_]\.[^\W_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +80,12 @@ class Form:
         return self.exact or self.kind == "abbreviation"
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """A form found in a text: ``[start, end)`` includes the inflection, ``stem_end`` does not."""
+class Occurrence(NamedTuple):
+    """A form found in a text: ``[start, end)`` includes the inflection, ``stem_end`` does not.
+
+    A named tuple, not a dataclass: a 10,000-file hub holds some 370,000 of them, and a
+    tuple is built several times faster than a frozen dataclass.
+    """
 
     form: Form
     start: int
@@ -191,14 +193,37 @@ class TermMatcher:
                 entries.append(_Entry(form, spelling))
                 # A form written as listed is more specific than one in any case.
                 entries.sort(key=lambda entry: entry.spelling is None)
-        self._starts = _start_finder(self._root)
+        # The regexes are compiled on first use: a check only needs the form search, and a
+        # voice list only match_at (compiling the start search too cost a corpus check 30 ms).
+        self._starts: re.Pattern[str] | None = None
         self._starts_any_case: re.Pattern[str] | None = None
+        self._search: _FormSearch | None = None
 
     def find(self, text: str) -> list[Occurrence]:
-        """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order."""
-        if self._starts is None:
+        """Every occurrence in ``text``, leftmost-longest, without overlaps, in text order.
+
+        The result is exactly ``leftmost_longest`` of ``match_at`` at every candidate start
+        (``find_by_tokens``), found faster: one regex matches whole forms (``_FormSearch``),
+        and Python only confirms what the regex cannot say (case, identifiers, characters
+        outside ASCII), asking ``match_at`` wherever it cannot confirm.
+        """
+        if not self._root:
             return []
-        # candidate_starts inlined: this loop runs once per first word in every text.
+        # Lower case must keep every offset (not so for "İ", two characters in lower case)
+        # and depend on no neighbour (not so for "Σ", "ς" at the end of a word).
+        lowered = ("\n" + text).lower()
+        if len(lowered) != len(text) + 1 or "Σ" in text:
+            return self.find_by_tokens(text)
+        if self._search is None:
+            self._search = _FormSearch(self._root)
+        return self._search.find(text, lowered, self.match_at)
+
+    def find_by_tokens(self, text: str) -> list[Occurrence]:
+        """What ``find`` returns, worked out position by position: ``match_at`` at every
+        candidate start, then ``leftmost_longest``. The definition of ``find``, and its way
+        for the few texts whose lower case changes offsets."""
+        if not self._root:
+            return []
         match_at = self.match_at
         candidates = []
         for match in self._start_matches(text):
@@ -211,7 +236,7 @@ class TermMatcher:
 
     def candidate_starts(self, text: str) -> Iterator[int]:
         """Positions where some form may begin: a first word of a form, or its first symbol."""
-        if self._starts is None:
+        if not self._root:
             return
         for match in self._start_matches(text):
             if starts_word(text, match.start()):
@@ -227,11 +252,14 @@ class TermMatcher:
         holding either is read with the case-insensitive regex instead. ``match_at``
         decides every occurrence; this only finds where to ask.
         """
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = re.compile(start_pattern(self._root))
         lowered = text.lower()
         if len(lowered) == len(text) and "Σ" not in text:
-            return self._starts.finditer(lowered)
+            return starts.finditer(lowered)
         if self._starts_any_case is None:
-            self._starts_any_case = re.compile(self._starts.pattern, re.IGNORECASE)
+            self._starts_any_case = re.compile(starts.pattern, re.IGNORECASE)
         return self._starts_any_case.finditer(text)
 
     def match_at(self, text: str, start: int) -> Occurrence | None:
@@ -291,21 +319,10 @@ def _occurrence(text: str, start: int, stem_end: int, entry: _Entry) -> Occurren
         if written != inflection and (case_sensitive or written.lower() != inflection):
             continue
         if _ends_word(text, end):
-            if _in_identifier(text, start, end, form):
+            if in_identifier(text, start, end, form.name):
                 return None
             return Occurrence(form, start, stem_end, end, text[start:end])
     return None
-
-
-def _is_word_char(char: str) -> bool:
-    if char < "\x80":  # most characters: no Unicode category to look up
-        return char in _ASCII_WORD_CHARS
-    return char.isalnum() or unicodedata.category(char).startswith("M")
-
-
-_ASCII_WORD_CHARS = frozenset(
-    char for char in map(chr, range(128)) if char.isalnum() or char == "_"
-)
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -328,201 +345,126 @@ def _ends_word(text: str, end: int) -> bool:
     return not (after in ".@" and end + 1 < len(text) and _is_word_char(text[end + 1]))
 
 
-ENGLISH_PREFIXES = frozenset(
-    ["non", "pre", "post", "anti", "co", "multi", "cross", "ex", "pro", "un", "semi", "self"]
-)
-
-
 def _opens_token(char: str) -> bool:
-    return char in _DELIMITERS or char in _OPENING_QUOTES
+    return char in DELIMITERS or char in OPENING_QUOTES
 
 
-# Every character for which str.isspace() holds lies below U+3001 (tests/test_matcher.py).
-_WHITESPACE = frozenset(char for char in map(chr, range(0x3001)) if char.isspace())
-_DELIMITERS = _WHITESPACE | _TOKEN_DELIMITERS  # what ends the token around an occurrence
+_FOLDED_INFLECTIONS = ("'s", "s'", "es", "s", "")  # the regex's, in the regex's order
+_EXACT_WRITTEN = frozenset(_EXACT_INFLECTIONS)
 
 
-def _in_identifier(text: str, start: int, end: int, form: Form) -> bool:
-    """Whether ``[start, end)`` lies inside a token that names something rather than says it.
+class _FormSearch:
+    """Whole forms found by one regex; each match confirmed in a few steps or re-read.
 
-    The token is the run of characters around the occurrence up to whitespace, brackets or
-    double quotes. It is an identifier when the form sits inside an icon shortcode
-    (``:fontawesome-brands-hubspot:``, also next to another: ``:smile::hubspot:``), begins
-    with ``#`` or ``@`` (a channel or handle), holds ``_`` or a dot between two letters or
-    digits outside the form (snake names, file names, domains, dotted paths), or, for the
-    form of a name (``Form.name``), is all lower case and joins the form to more with ``-``
-    or ``/`` (a slug: ``mattermost-server``, but ``no-decision`` is prose). Only the form's
-    surroundings count, so ``.NET`` and ``#tag`` can be forms.
+    The regex holds every form's folded spelling (its trie keys joined: lower case, ``'``
+    for either apostrophe, one space for any whitespace) as a trie of characters, each
+    node's children before the end of a form, so the engine prefers the longest form, as
+    ``match_at`` does; ``\\s+`` matches a space and ``['’]`` an apostrophe. Every form shares
+    one tail: an inflection and the end of a word. It runs over the lower-cased text, so it
+    finds every start where ``match_at`` finds something (and some where it does not).
+
+    What the regex matched is looked up in ``parses`` (folded text -> the first entry of
+    the form it read, the inflection's length): the longest form that spells the text, as
+    the regex reads it. ``match_at`` returns exactly that occurrence when that entry passes
+    ``_occurrence``; ``_confirmed`` checks what the regex could not (case, identifiers,
+    word characters beyond ASCII) and otherwise ``match_at`` decides at that start.
     """
-    left = start
-    floor = max(0, start - _IDENTIFIER_REACH)
-    while left > floor and text[left - 1] not in _DELIMITERS:
-        left -= 1
-    right = end
-    ceiling = min(len(text), end + _IDENTIFIER_REACH)
-    while right < ceiling and text[right] not in _DELIMITERS:
-        right += 1
-    before, after = text[left:start], text[end:right]
-    if before:
-        if _SHORTCODE_OPENS.search(before) and _SHORTCODE_CLOSES.match(after):
-            return True
-        before = before.lstrip(_OPENING_QUOTES)
-        if before[:1] in ("#", "@") or "_" in before or _DOT_IN_NAME.search(before + "x"):
-            return True
-    # The usual case, a form that begins its token, needs only the checks of what follows.
-    if after and ("_" in after or _DOT_IN_NAME.search("x" + after)):
-        return True
-    written = text[start:end]
-    if not form.name or any(char.isupper() for char in before + written + after):
+
+    def __init__(self, root: dict[str, dict]) -> None:
+        stems = _stems(root)
+        self.parses: dict[str, tuple[Form, str | None, int]] = {}
+        longest: dict[str, int] = {}
+        for stem, entries in stems.items():
+            for inflection in _FOLDED_INFLECTIONS:
+                folded = stem + inflection
+                if len(stem) > longest.get(folded, -1):
+                    longest[folded] = len(stem)
+                    first = entries[0]
+                    self.parses[folded] = (first.form, first.spelling, len(inflection))
+        self.regex = re.compile(form_pattern(stems))
+
+    def find(
+        self, text: str, lowered: str, match_at: Callable[[str, int], Occurrence | None]
+    ) -> list[Occurrence]:
+        """``TermMatcher.find`` of ``text``; ``lowered`` is ``"\\n" + text`` in lower case."""
+        search = self.regex.search
+        parses = self.parses
+        plain = text.isascii()
+        found: list[Occurrence] = []
+        # Offsets: lowered[i] is text[i - 1], so a match's start is the start of its form
+        # in the text, and searching from ``position`` finds forms from ``position`` on.
+        position = 0
+        while (match := search(lowered, position)) is not None:
+            start, end = match.span()
+            before = lowered[start]  # text[start - 1], or the "\n" before the text
+            if (before == "." or before > "\x7f") and not starts_word(text, start):
+                position = start + 1
+                continue
+            written = lowered[start + 1 : end]
+            end -= 1
+            parse = parses.get(written) or parses.get(_folded(written))
+            occurrence = None
+            if parse is not None:
+                form, spelling, inflection = parse
+                stem_end = end - inflection
+                if _confirmed(text, start, stem_end, end, form, spelling, plain):
+                    # tuple.__new__: half the cost of calling the named tuple's class
+                    occurrence = _new_tuple(
+                        Occurrence, (form, start, stem_end, end, text[start:end])
+                    )
+            if occurrence is None:
+                occurrence = match_at(text, start)  # another entry, a shorter form, or none
+                if occurrence is None:
+                    position = start + 1  # a form may begin inside the rejected match
+                    continue
+            found.append(occurrence)
+            position = occurrence.end
+        return found
+
+
+_new_tuple = tuple.__new__
+
+
+def _folded(written: str) -> str:
+    """A match of the form search as ``parses`` keys it: one space, straight apostrophes."""
+    return " ".join(written.split()).replace("’", "'")
+
+
+def _confirmed(
+    text: str, start: int, stem_end: int, end: int, form: Form, spelling: str | None, plain: bool
+) -> bool:
+    """Whether ``_occurrence`` accepts ``form`` (written ``spelling`` when its case matters)
+    over the form search's match, so that ``match_at`` returns exactly this occurrence."""
+    if spelling is not None:
+        stem = text[start:stem_end]
+        if stem != form.text and normal_spelling(stem) != spelling:
+            return False
+        if stem_end != end and text[stem_end:end] not in _EXACT_WRITTEN:
+            return False  # "MQLS", "MQLes": not an inflection of a form matched as written
+    if not plain and not text[end : end + 2].isascii() and not _ends_word(text, end):
         return False
-    if not before and not after:
-        return _names_an_object(text, right)
-    if not any(char in "-/" for char in before + after):
-        return False
-    return not _prose_compound(before, written, after)
-
-
-# Infrastructure objects that are named after the product in lower case: "the sourcegraph
-# database", "the gitlab pod", "the sourcegraph release" (Helm). "Instance", "team" or
-# "account" are left out: "our hubspot account" is a misspelt name, not an identifier.
-_OBJECT_NOUNS = frozenset(
-    [
-        "db",
-        "database",
-        "pod",
-        "pods",
-        "release",
-        "chart",
-        "namespace",
-        "container",
-        "repo",
-        "repository",
-        "bucket",
-        "schema",
-        "volume",
-        "secret",
-        "configmap",
-        "deployment",
-    ]
-)
-
-
-def _names_an_object(text: str, token_end: int) -> bool:
-    """Whether a lower-case name is followed by the kind of object it names (``gitlab pod``)."""
-    following = _NEXT_WORD.match(text, token_end)
-    return following is not None and following.group(1).casefold() in _OBJECT_NOUNS
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-
-
-def _prose_compound(before: str, written: str, after: str) -> bool:
-    """A lower-case compound that is still prose: ``non-sourcegraph`` or ``email/slack``.
-
-    An English prefix before the name (``non-``, ``pre-``, ...) makes a word, and two plain
-    words joined by one slash with the name last read "this or that" (``ticket/slack``);
-    with the name first (``sourcegraph/server``) they are an owner and a name, as in
-    repository and image names.
-    """
-    after = after.rstrip(".,;:!?)")  # sentence punctuation ends the token
-    if not after and before.endswith("-") and before[:-1] in ENGLISH_PREFIXES:
+    # Most occurrences are tokens of their own, and only a name's can be an identifier.
+    if (
+        not form.name
+        and (start == 0 or text[start - 1] in DELIMITERS)
+        and (end == len(text) or text[end] in DELIMITERS)
+    ):
         return True
-    other = before[:-1]
-    return (
-        not after
-        and before.count("/") == 1
-        and before.endswith("/")
-        and other.isalpha()
-        and other.casefold() != written.casefold()  # sourcegraph/sourcegraph: owner and name
-    )
+    return not in_identifier(text, start, end, form.name)
 
 
-def _start_finder(root: dict[str, dict]) -> re.Pattern[str] | None:
-    """One regex matching where some form may begin: its first word, or its first symbol.
-
-    The first words are arranged as a trie (``sales|salesforce`` becomes
-    ``sales(?:force|...)``), so the regex engine tests each position against a few
-    characters instead of every word. Where a first word ends, the regex asks for what may
-    follow it in some form: the end of the word (with a glued inflection) when the word is
-    a form, else a look-ahead for the next two tokens of a longer form (``sales`` only
-    where ``sales qualified`` or ``sales-read`` follows). Every position ``match_at``
-    could accept is found; most of the others, the common first words of longer forms
-    (``in``, ``sales``, ``account``), never reach Python.
-    """
-    trie: dict = {}
-    symbols: set[str] = set()
-    for first, node in root.items():
-        if not _is_word_char(first[0]):
-            symbols.add(first)
-            continue
-        branch = trie
-        for char in first:
-            branch = branch.setdefault(char, {})
-        branch[""] = _continuation(node)
-    alternatives = []
-    if trie:
-        alternatives.append(rf"(?<![^\W_])(?<![{_MARKS}]){_trie_pattern(trie)}")
-    if symbols:
-        # The apostrophe key stands for both spellings; symbols are one character each.
-        chars = {char for symbol in symbols for char in (symbol, "’" if symbol == "'" else symbol)}
-        alternatives.append("[" + "".join(re.escape(char) for char in sorted(chars)) + "]")
-    if not alternatives:
-        return None
-    return re.compile("|".join(alternatives))  # over lower-cased text: see _start_matches
-
-
-_WORD_END = rf"(?:es|s)?(?![^\W_]|[{_MARKS}])"
-_EXACT_WORD_END = rf"s?(?![^\W_]|[{_MARKS}])"
-_LOOKAHEAD_TOKENS = 7  # after the first word: "sales and marketing alignment" is 7 tokens
-
-
-def _continuation(node: dict) -> str:
-    """What may follow a first word in text where a form starts: see ``_start_finder``."""
-    ends = []
-    if _TERMINAL in node:
-        # After a form matched only as written (an abbreviation) only "s" may be glued on:
-        # "sales" is no candidate for SAL.
-        exact = all(entry.spelling is not None for entry in node[_TERMINAL])
-        ends.append(_EXACT_WORD_END if exact else _WORD_END)
-    onwards = [_path(key, child, 1) for key, child in sorted(node.items()) if key != _TERMINAL]
-    if onwards:
-        ends.append("(?=" + "|".join(onwards) + ")")
-    return ends[0] if len(ends) == 1 else "(?:" + "|".join(ends) + ")"
-
-
-def _path(key: str, node: dict, depth: int) -> str:
-    """A regex for the tokens from ``key`` down the trie, to a form's end or a few tokens.
-
-    A word where a form may end is only the beginning of its token (``lead`` for
-    ``leads``), and the regex stops there: it may find more than ``match_at`` accepts,
-    never less.
-    """
-    head = _token_prefix(key)
-    if _TERMINAL in node or depth >= _LOOKAHEAD_TOKENS:
-        return head
-    following = [_path(after, child, depth + 1) for after, child in sorted(node.items())]
-    if len(following) == 1:
-        return head + following[0]
-    return head + "(?:" + "|".join(following) + ")"
-
-
-def _token_prefix(key: str) -> str:
-    """A regex for the text of a trie key's token (for a word: its beginning)."""
-    if key == " ":
-        return r"\s+"
-    if key == "'":
-        return "['’]"
-    return re.escape(key)
-
-
-def _trie_pattern(node: dict) -> str:
-    """The regex of a trie of characters whose word ends hold a continuation regex."""
-    branches = [
-        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
-    ]
-    if "" in node:
-        branches.append(node[""])
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+def _stems(root: dict[str, dict]) -> dict[str, list[_Entry]]:
+    """Every form's folded spelling (its trie keys joined), with the entries that end there."""
+    stems = {}
+    pending: list[tuple[str, dict]] = [("", root)]
+    while pending:
+        prefix, node = pending.pop()
+        for key, child in node.items():
+            if key == _TERMINAL:
+                stems[prefix] = child
+            else:
+                pending.append((prefix + key, child))
+    return stems
 
 
 def leftmost_longest(candidates: list[Occurrence]) -> list[Occurrence]:
