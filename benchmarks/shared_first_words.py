@@ -37,7 +37,8 @@ from measure import run_once
 
 from smarthub.config import load_config
 from smarthub.load.hub import load_hub
-from smarthub.matcher import TermMatcher, _is_word_char, _leftmost_longest
+from smarthub.matcher import TermMatcher, leftmost_longest
+from smarthub.matcher_patterns import is_word_char
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 HUB_PARTS = ("mkdocs.yml", "glossary", "personas", "playbooks", "content")
@@ -114,9 +115,9 @@ class AhoCorasickStarts:
         self.matcher = matcher
         self.automaton = ahocorasick.Automaton()
         for key in matcher._root:
-            variants = (key, key + "s", key + "es") if _is_word_char(key[0]) else (key,)
+            variants = (key, key + "s", key + "es") if is_word_char(key[0]) else (key,)
             for variant in variants:
-                self.automaton.add_word(variant, (len(variant), _is_word_char(key[0])))
+                self.automaton.add_word(variant, (len(variant), is_word_char(key[0])))
         self.automaton.make_automaton()
 
     def starts(self, text: str) -> Iterator[int]:
@@ -131,16 +132,16 @@ class AhoCorasickStarts:
             start = end - length + 1
             if start in seen:
                 continue
-            if word and end + 1 < size and _is_word_char(text[end + 1]):
+            if word and end + 1 < size and is_word_char(text[end + 1]):
                 continue
-            if start == 0 or not _is_word_char(text[start - 1]):
+            if start == 0 or not is_word_char(text[start - 1]):
                 seen.add(start)
                 yield start
 
     def find(self, text: str) -> list:
         """What ``TermMatcher.find`` returns, with these candidate starts."""
         found = [self.matcher.match_at(text, start) for start in sorted(self.starts(text))]
-        return _leftmost_longest([occurrence for occurrence in found if occurrence is not None])
+        return leftmost_longest([occurrence for occurrence in found if occurrence is not None])
 
 
 def _timed_finds(find, texts: list[str], repeat: int) -> tuple[float, int]:
