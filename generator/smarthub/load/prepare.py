@@ -65,14 +65,15 @@ def prepare(body: str) -> Prepared:
     """The body with containers opened and templates and line-leading comments masked."""
     markdown, titles = open_containers(body)
     has_template = _TEMPLATE_OPENER.search(body) is not None
-    has_comment = "<!--" in body
-    if not has_template and not has_comment:
+    leading = _leading_comments(body) if "<!--" in body else []
+    if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
-    code = code_ranges(markdown)
+    code = code_ranges(markdown)  # parsed only when something outside code may be masked
     spans = template_spans(body, code) if has_template else []
     comments: list[tuple[int, int]] = []
-    if has_comment:
-        leading = _leading_comments(body, code)
+    if leading:
+        starts = [start for start, _ in code]
+        leading = [span for span in leading if _code_end(code, starts, span[0]) is None]
         comments = [span for span in leading if "smarthub-" in body[span[0] : span[1]]]
         spans = sorted(spans + leading)
     if not spans:
@@ -165,10 +166,13 @@ def _code_end(code: Sequence[tuple[int, int]], starts: list[int], offset: int) -
 
 def code_ranges(markdown: str) -> list[tuple[int, int]]:
     """Character offsets of the code spans and code blocks in ``markdown``, in order."""
+    if not may_hold_code(markdown):
+        return []
     to_char = byte_to_char(markdown)
     ranges: list[tuple[int, int]] = []
-    for event, span in PARSER.events_with_range(markdown, merge_text=True):
-        if type(event) is str:
+    # Unmerged text is cheaper to produce, and text events are skipped here anyway.
+    for event, span in PARSER.events_with_range(markdown, merge_text=False):
+        if type(event) is str or "Text" in event:
             continue
         if "Code" in event or ("Start" in event and _tag(event["Start"]) == "CodeBlock"):
             start, end = to_char(span["start"]), to_char(span["end"])
@@ -177,14 +181,27 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def may_hold_code(markdown: str) -> bool:
+    """Whether ``markdown`` may hold code; when not, no parse is needed to know there is none.
+
+    A code span needs a backtick and a fenced block a run of backticks or tildes. An indented
+    code block needs four columns of indentation after its container's markers, written as
+    four spaces or with a tab, so a text with neither holds no indented code.
+    """
+    return "`" in markdown or "~~~" in markdown or "    " in markdown or "\t" in markdown
+
+
 def _tag(value: object) -> str:
     return value if isinstance(value, str) else next(iter(value))  # type: ignore[call-overload]
 
 
-def _leading_comments(body: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """HTML comments that open a line and have text after them on their last line."""
+def _leading_comments(body: str) -> list[tuple[int, int]]:
+    """HTML comments that open a line and have text after them on their last line.
+
+    Whether one lies in code is for the caller to decide: the comments found do not depend
+    on it (a ``<!--`` in code still runs to its ``-->``), and most bodies then need no parse.
+    """
     spans: list[tuple[int, int]] = []
-    starts = [start for start, _ in code]
     position = 0
     while True:
         start = body.find("<!--", position)
@@ -195,8 +212,6 @@ def _leading_comments(body: str, code: Sequence[tuple[int, int]]) -> list[tuple[
             return spans  # unclosed: no later comment closes either
         end += 3
         position = end
-        if _code_end(code, starts, start) is not None:
-            continue
         line_start = body.rfind("\n", 0, start) + 1
         line_end = body.find("\n", end)
         rest = body[end : line_end if line_end != -1 else len(body)]
@@ -222,17 +237,25 @@ def _fill_markdown(markdown: str, body: str, spans: Sequence[tuple[int, int]]) -
     Line breaks inside a span are kept, so the lines around it keep their structure. A span
     the container rewrite already blanked (a title on a marker line) is left as it is.
     """
-    spaced = _fill(markdown, spans, lambda piece: re.sub(r"[^\n]", " ", piece))
-    chars = list(spaced)
+    spaced = _fill(markdown, spans, _spaces)
+    inert: list[tuple[int, int]] = []
     for start, end in spans:
         if markdown[start:end] != body[start:end]:
             continue
         line_end = spaced.find("\n", end)
         if spaced[end : line_end if line_end != -1 else len(spaced)].strip():
-            for index in range(start, end):
-                if chars[index] != "\n":
-                    chars[index] = _INERT
-    return "".join(chars)
+            inert.append((start, end))
+    if not inert:
+        return spaced
+    # Every span is blank in ``spaced`` already: only its spaces become NUL.
+    return _fill(spaced, inert, lambda piece: piece.replace(" ", _INERT))
+
+
+def _spaces(piece: str) -> str:
+    """``piece`` blanked with spaces, its line breaks kept."""
+    if "\n" not in piece:
+        return " " * len(piece)
+    return "\n".join(" " * len(line) for line in piece.split("\n"))
 
 
 def byte_to_char(text: str) -> Callable[[int], int]:
@@ -252,6 +275,9 @@ def byte_to_char(text: str) -> Callable[[int], int]:
         return offset - (extra_before[index] if index >= 0 else 0)
 
     return to_char
+
+
+_NO_COLUMNS: list[int] = []  # read only
 
 
 def _columns(line: str) -> tuple[int, list[int]]:
@@ -295,7 +321,8 @@ def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
         if not line.strip():
             after_blank = True
             continue
-        indent, columns = _columns(line)
+        # Most lines open with their text: no indentation to measure.
+        indent, columns = _columns(line) if line[0] in " \t" else (0, _NO_COLUMNS)
         while containers and indent < containers[-1] + 4:
             containers.pop()
             fence = ""  # a container's end closes a fence inside it
