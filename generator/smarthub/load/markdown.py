@@ -12,12 +12,13 @@ from __future__ import annotations
 import html
 import re
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from smarthub.load.prepare import (
     BREAK,
     PARSER,
+    ByteShifts,
     blank_templates,
     byte_to_char,
     open_containers,
@@ -118,7 +119,7 @@ class ParsedBody:
 def parse_body(text: str, body_start: int) -> ParsedBody:
     """Parse the Markdown in ``text[body_start:]`` into a ``TextRegion`` with file offsets."""
     prepared = prepare(text[body_start:])
-    walk = _Walk(prepared.source, body_start, byte_to_char(prepared.markdown))
+    walk = _Walk(prepared.source, body_start, prepared.markdown)
     walk.run(PARSER.events_with_range(prepared.markdown, merge_text=True))
     builder = walk.builder
     for start, end in prepared.titles:  # container titles are plain text, checked like headings
@@ -140,13 +141,13 @@ class _Walk:
     ``run`` is the hot path of ``smarthub check`` (about a million events at 10,000 files):
     each event is taken apart once (``popitem`` of its one-entry dict) and the builder's work
     for the common events is written out inline. Offsets are converted from bytes only in
-    files that are not ASCII (``to_char`` is ``int`` otherwise).
+    files that are not ASCII, through the interval ``ByteShifts.around`` returns.
     """
 
-    def __init__(self, body: str, body_start: int, to_char: Callable[[int], int]) -> None:
+    def __init__(self, body: str, body_start: int, markdown: str) -> None:
         self.builder = _RegionBuilder(body, body_start)
         self.body_start = body_start
-        self.to_char = to_char
+        self.shifts = None if markdown.isascii() else ByteShifts(markdown)
         self.first_paragraph: list[str] = []
         self.comments: list[tuple[int, int]] = []
 
@@ -157,8 +158,8 @@ class _Walk:
         for the common events (a plain text piece, a block's start and end); the rare ones
         (scrubbed text, HTML, code) call them.
         """
-        builder, to_char = self.builder, self.to_char
-        wide = to_char is not int  # byte offsets differ from character offsets
+        builder, shifts = self.builder, self.shifts
+        low = high = shift = 0  # the byte offsets [low, high) are ``shift`` past their chars
         body, body_start, scrub = builder.body, builder.body_start, builder.scrub
         parts, boundaries = builder.parts, builder.boundaries
         add_part, add_text_start, add_file_start = (
@@ -188,7 +189,7 @@ class _Walk:
                             if parts and parts[-1] != BREAK:  # start_block()
                                 add_part(BREAK)
                                 builder.length += 1
-                            builder.pending_block = True
+                            builder.pending_start = True
                             boundaries.append(builder.length)
                             if tag == "Heading":
                                 heading_start = builder.length
@@ -220,7 +221,7 @@ class _Walk:
                             skip_depth = max(skip_depth - 1, 0)
                     elif kind in _INLINE_SKIPPED:
                         if kind == "Code" or kind == "InlineMath":
-                            builder.pending_block = builder.pending_line = False  # a first word
+                            builder.pending_start = False  # code is the first word
                             if first_state == 1 and kind == "Code":
                                 first_paragraph.append(value)
                             add_break()
@@ -235,18 +236,20 @@ class _Walk:
             if first_state == 1:
                 first_paragraph.append(value)
             start, end = span["start"], span["end"]
-            if wide:
-                start, end = to_char(start), to_char(end)
+            if shifts is not None:  # not ASCII: byte offsets run ahead of characters
+                if not low <= start < high:
+                    low, high, shift = shifts.around(start)
+                start -= shift
+                if not low <= end < high:
+                    low, high, shift = shifts.around(end)
+                end -= shift
             if scrub:
                 add_text(start, end)
             elif end > start:  # add_text() for a piece that needs no scrubbing
                 length = builder.length
-                if builder.pending_block:
-                    builder.block_starts.add(length)
-                    builder.pending_block = False
-                if builder.pending_line:
-                    builder.line_starts.add(length)
-                    builder.pending_line = False
+                if builder.pending_start:
+                    builder.starts.add(length)
+                    builder.pending_start = False
                 add_text_start(length)
                 add_file_start(body_start + start)
                 add_part(body[start:end])
@@ -266,7 +269,9 @@ class _Walk:
             start, end = (
                 html_block if kind == "Html" and html_block else (span["start"], span["end"])
             )
-            comment = (self.body_start + self.to_char(start), self.body_start + self.to_char(end))
+            if self.shifts is not None:
+                start, end = self.shifts.to_char(start), self.shifts.to_char(end)
+            comment = (self.body_start + start, self.body_start + end)
             if comment not in self.comments:
                 self.comments.append(comment)
         if kind != "InlineHtml":
@@ -279,7 +284,7 @@ class _Walk:
             return False
         if name in ("br", "wbr") and not skip_depth:
             self.builder.add_break()
-            self.builder.pending_line = True
+            self.builder.pending_start = True
             return False
         return True
 
@@ -356,18 +361,16 @@ class _RegionBuilder:
     """
 
     __slots__ = (
-        "block_starts",
         "body",
         "body_start",
         "boundaries",
         "file_starts",
         "headings",
         "length",
-        "line_starts",
         "parts",
-        "pending_block",
-        "pending_line",
+        "pending_start",
         "scrub",
+        "starts",
         "text_starts",
     )
 
@@ -375,15 +378,17 @@ class _RegionBuilder:
         self.body = body
         self.body_start = body_start
         self.parts: list[str] = []
-        self.text_starts = array("q")
-        self.file_starts = array("q")
-        self.block_starts: set[int] = set()
+        # Lists while building (a list append is several times cheaper than an array's),
+        # integer arrays in the region.
+        self.text_starts: list[int] = []
+        self.file_starts: list[int] = []
         self.boundaries: list[int] = []  # where each block's text begins, for quotations
-        self.line_starts: set[int] = set()  # after ``<br>``: the next word starts a sentence
+        # Where a block's first word or the first word after a ``<br>`` stands: each opens
+        # a sentence. ``pending_start`` marks the next piece as one.
+        self.starts: set[int] = set()
         self.headings: list[tuple[int, int]] = []
         self.length = 0
-        self.pending_block = False
-        self.pending_line = False
+        self.pending_start = False
         # Substring tests are plain C scans, several times faster than one regex scan.
         self.scrub = "&" in body or any(char in body for char in _INVISIBLE)
 
@@ -395,12 +400,9 @@ class _RegionBuilder:
             self._add_piece(start, self.body[start:end])
 
     def _add_piece(self, start: int, piece: str) -> None:
-        if self.pending_block:
-            self.block_starts.add(self.length)
-            self.pending_block = False
-        if self.pending_line:
-            self.line_starts.add(self.length)
-            self.pending_line = False
+        if self.pending_start:
+            self.starts.add(self.length)
+            self.pending_start = False
         self.text_starts.append(self.length)
         self.file_starts.append(self.body_start + start)
         self.parts.append(piece)
@@ -442,7 +444,7 @@ class _RegionBuilder:
     def start_block(self) -> None:
         """A paragraph, heading, list item or table cell begins with the next text."""
         self.add_break()
-        self.pending_block = True
+        self.pending_start = True
         self.boundaries.append(self.length)
 
     def region(self) -> TextRegion:
@@ -450,11 +452,11 @@ class _RegionBuilder:
         text = "".join(self.parts)
         if "://" in text or "www." in text or "@" in text:
             text = _mask_addresses(text)
-        starts = self.block_starts | self.line_starts
+        starts = self.starts
         return TextRegion(
             text=text,
-            text_starts=self.text_starts or array("q", [0]),
-            file_starts=self.file_starts or array("q", [self.body_start]),
+            text_starts=array("q", self.text_starts or [0]),
+            file_starts=array("q", self.file_starts or [self.body_start]),
             block_starts=frozenset(starts | sentence_starts(text, starts)),
             headings=tuple(self.headings),
             quotes=quotations(text, self.boundaries),

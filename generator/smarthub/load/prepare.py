@@ -10,7 +10,8 @@ offset into the rewritten text is an offset into the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ _OPTIONS = (
 )
 PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which parses pages alike
 
+_MULTI_BYTE = re.compile(r"[^\x00-\x7f]")
 _TEMPLATE_OPENER = re.compile(r"\{[{%#:]")
 _TEMPLATE_CLOSER = {"{": "}}", "%": "%}", "#": "#}"}
 # An HTML comment opening a line (after indentation, block quote and list markers) would
@@ -44,6 +46,9 @@ _CONTAINER = re.compile(r"(?:(?:!!!|\?\?\?)\+?[ \t]+\S|===\+?[ \t]+\")")
 _TITLE = re.compile(r'"([^"\n]*)"')
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+# What a line must open with for ``open_containers`` to look further: indentation, a list
+# marker (or a digit, tested apart), a block quote or fence, a container marker.
+_MAY_OPEN_STRUCTURE = frozenset(" \t-*+>`~!?=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,22 +267,40 @@ def byte_to_char(text: str) -> Callable[[int], int]:
     """A function from UTF-8 byte offsets to character offsets in ``text``."""
     if text.isascii():
         return int  # the identity on offsets, and cheaper to call than a lambda
-    byte_positions: list[int] = []
-    extra_before: list[int] = []
-    extra = 0
-    for match in re.finditer(r"[^\x00-\x7f]", text):
-        byte_positions.append(match.start() + extra)
-        extra += len(match.group().encode("utf-8")) - 1
-        extra_before.append(extra)
-
-    def to_char(offset: int) -> int:
-        index = bisect_right(byte_positions, offset - 1) - 1
-        return offset - (extra_before[index] if index >= 0 else 0)
-
-    return to_char
+    return ByteShifts(text).to_char
 
 
-_NO_COLUMNS: list[int] = []  # read only
+class ByteShifts:
+    """How far each UTF-8 byte offset of a non-ASCII text runs ahead of its character offset.
+
+    The shift grows only after a multi-byte character, so it is constant over intervals:
+    ``around(offset)`` returns ``(low, high, shift)``, where every byte offset in
+    ``[low, high)`` is ``shift`` bytes past its character. A caller converting offsets in
+    text order keeps the interval and asks again only when an offset leaves it, once per
+    multi-byte character rather than once per offset.
+    """
+
+    __slots__ = ("extra", "positions")
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []  # byte offset of each multi-byte character
+        self.extra: list[int] = []  # bytes beyond one per character, up to and including it
+        extra = 0
+        for match in _MULTI_BYTE.finditer(text):
+            self.positions.append(match.start() + extra)
+            extra += len(match.group().encode("utf-8")) - 1
+            self.extra.append(extra)
+
+    def to_char(self, offset: int) -> int:
+        """The character offset of a byte offset."""
+        return offset - self.around(offset)[2]
+
+    def around(self, offset: int) -> tuple[int, int, int]:
+        """``(low, high, shift)``: the byte offsets around ``offset`` that share its shift."""
+        before = bisect_left(self.positions, offset)  # multi-byte characters before offset
+        low = self.positions[before - 1] + 1 if before else 0
+        high = self.positions[before] + 1 if before < len(self.positions) else sys.maxsize
+        return low, high, self.extra[before - 1] if before else 0
 
 
 def _columns(line: str) -> tuple[int, list[int]]:
@@ -321,8 +344,17 @@ def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
         if not line.strip():
             after_blank = True
             continue
-        # Most lines open with their text: no indentation to measure.
-        indent, columns = _columns(line) if line[0] in " \t" else (0, _NO_COLUMNS)
+        if line[0] not in _MAY_OPEN_STRUCTURE and not line[0].isdecimal():
+            # Most lines: unindented text, no list item, fence or marker. It closes every
+            # container (and a list, after a blank line); nothing on it is rewritten.
+            if containers:
+                containers.clear()
+                fence = ""
+            if after_blank:
+                list_column = -1
+            after_blank = False
+            continue
+        indent, columns = _columns(line)
         while containers and indent < containers[-1] + 4:
             containers.pop()
             fence = ""  # a container's end closes a fence inside it
