@@ -160,7 +160,8 @@ class _Walk:
         """
         builder, shifts = self.builder, self.shifts
         low = high = shift = 0  # the byte offsets [low, high) are ``shift`` past their chars
-        body, body_start, scrub = builder.body, builder.body_start, builder.scrub
+        body, body_start = builder.body, builder.body_start
+        scrub, invisible = builder.scrub, builder.invisible
         parts, boundaries = builder.parts, builder.boundaries
         add_part, add_text_start, add_file_start = (
             parts.append,
@@ -243,8 +244,8 @@ class _Walk:
                 if not low <= end < high:
                     low, high, shift = shifts.around(end)
                 end -= shift
-            if scrub:
-                add_text(start, end)
+            if scrub and (invisible or body.find("&", start, end) != -1):
+                add_text(start, end)  # a reference to decode or an invisible character to drop
             elif end > start:  # add_text() for a piece that needs no scrubbing
                 length = builder.length
                 if builder.pending_start:
@@ -366,6 +367,7 @@ class _RegionBuilder:
         "boundaries",
         "file_starts",
         "headings",
+        "invisible",
         "length",
         "parts",
         "pending_start",
@@ -390,7 +392,8 @@ class _RegionBuilder:
         self.length = 0
         self.pending_start = False
         # Substring tests are plain C scans, several times faster than one regex scan.
-        self.scrub = "&" in body or any(char in body for char in _INVISIBLE)
+        self.invisible = any(char in body for char in _INVISIBLE)
+        self.scrub = self.invisible or "&" in body
 
     def add_text(self, start: int, end: int) -> None:
         """Add the body's characters ``[start, end)``, scrubbed if the body needs it."""
