@@ -101,9 +101,6 @@ _BLOCKS = frozenset(
     }
 )
 _SKIPPED_BLOCKS = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock"})
-_INLINE_MARKUP = frozenset(
-    {"Emphasis", "Strong", "Strikethrough", "Superscript", "Subscript", "Image"}
-)
 _INLINE_SKIPPED = frozenset({"Code", "InlineHtml", "Html", "InlineMath", "DisplayMath"})
 
 
@@ -228,8 +225,8 @@ class _Walk:
                             add_break()
                         elif self._html(kind, value, span, html_block, skip_depth):
                             add_break()
-                    # Anything else (a footnote reference, a task marker) is a marker, like
-                    # emphasis: the words around it still join.
+                    # Anything else (emphasis, a list, a table row, a footnote reference, a
+                    # task marker) only marks the text: the words around it still join.
                     continue
                 if skip_depth:
                     continue
