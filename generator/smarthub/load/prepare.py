@@ -10,7 +10,8 @@ offset into the rewritten text is an offset into the file.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ _OPTIONS = (
 )
 PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which parses pages alike
 
+_MULTI_BYTE = re.compile(r"[^\x00-\x7f]")
 _TEMPLATE_OPENER = re.compile(r"\{[{%#:]")
 _TEMPLATE_CLOSER = {"{": "}}", "%": "%}", "#": "#}"}
 # An HTML comment opening a line (after indentation, block quote and list markers) would
@@ -44,6 +46,9 @@ _CONTAINER = re.compile(r"(?:(?:!!!|\?\?\?)\+?[ \t]+\S|===\+?[ \t]+\")")
 _TITLE = re.compile(r'"([^"\n]*)"')
 _FENCE = re.compile(r"[ \t>]*(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+# What a line must open with for ``open_containers`` to look further: indentation, a list
+# marker (or a digit, tested apart), a block quote or fence, a container marker.
+_MAY_OPEN_STRUCTURE = frozenset(" \t-*+>`~!?=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +70,15 @@ def prepare(body: str) -> Prepared:
     """The body with containers opened and templates and line-leading comments masked."""
     markdown, titles = open_containers(body)
     has_template = _TEMPLATE_OPENER.search(body) is not None
-    has_comment = "<!--" in body
-    if not has_template and not has_comment:
+    leading = _leading_comments(body) if "<!--" in body else []
+    if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
-    code = code_ranges(markdown)
+    code = code_ranges(markdown)  # parsed only when something outside code may be masked
     spans = template_spans(body, code) if has_template else []
     comments: list[tuple[int, int]] = []
-    if has_comment:
-        leading = _leading_comments(body, code)
+    if leading:
+        starts = [start for start, _ in code]
+        leading = [span for span in leading if _code_end(code, starts, span[0]) is None]
         comments = [span for span in leading if "smarthub-" in body[span[0] : span[1]]]
         spans = sorted(spans + leading)
     if not spans:
@@ -165,10 +171,13 @@ def _code_end(code: Sequence[tuple[int, int]], starts: list[int], offset: int) -
 
 def code_ranges(markdown: str) -> list[tuple[int, int]]:
     """Character offsets of the code spans and code blocks in ``markdown``, in order."""
+    if not may_hold_code(markdown):
+        return []
     to_char = byte_to_char(markdown)
     ranges: list[tuple[int, int]] = []
-    for event, span in PARSER.events_with_range(markdown, merge_text=True):
-        if type(event) is str:
+    # Unmerged text is cheaper to produce, and text events are skipped here anyway.
+    for event, span in PARSER.events_with_range(markdown, merge_text=False):
+        if type(event) is str or "Text" in event:
             continue
         if "Code" in event or ("Start" in event and _tag(event["Start"]) == "CodeBlock"):
             start, end = to_char(span["start"]), to_char(span["end"])
@@ -177,14 +186,27 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def may_hold_code(markdown: str) -> bool:
+    """Whether ``markdown`` may hold code; when not, no parse is needed to know there is none.
+
+    A code span needs a backtick and a fenced block a run of backticks or tildes. An indented
+    code block needs four columns of indentation after its container's markers, written as
+    four spaces or with a tab, so a text with neither holds no indented code.
+    """
+    return "`" in markdown or "~~~" in markdown or "    " in markdown or "\t" in markdown
+
+
 def _tag(value: object) -> str:
     return value if isinstance(value, str) else next(iter(value))  # type: ignore[call-overload]
 
 
-def _leading_comments(body: str, code: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """HTML comments that open a line and have text after them on their last line."""
+def _leading_comments(body: str) -> list[tuple[int, int]]:
+    """HTML comments that open a line and have text after them on their last line.
+
+    Whether one lies in code is for the caller to decide: the comments found do not depend
+    on it (a ``<!--`` in code still runs to its ``-->``), and most bodies then need no parse.
+    """
     spans: list[tuple[int, int]] = []
-    starts = [start for start, _ in code]
     position = 0
     while True:
         start = body.find("<!--", position)
@@ -195,8 +217,6 @@ def _leading_comments(body: str, code: Sequence[tuple[int, int]]) -> list[tuple[
             return spans  # unclosed: no later comment closes either
         end += 3
         position = end
-        if _code_end(code, starts, start) is not None:
-            continue
         line_start = body.rfind("\n", 0, start) + 1
         line_end = body.find("\n", end)
         rest = body[end : line_end if line_end != -1 else len(body)]
@@ -222,36 +242,65 @@ def _fill_markdown(markdown: str, body: str, spans: Sequence[tuple[int, int]]) -
     Line breaks inside a span are kept, so the lines around it keep their structure. A span
     the container rewrite already blanked (a title on a marker line) is left as it is.
     """
-    spaced = _fill(markdown, spans, lambda piece: re.sub(r"[^\n]", " ", piece))
-    chars = list(spaced)
+    spaced = _fill(markdown, spans, _spaces)
+    inert: list[tuple[int, int]] = []
     for start, end in spans:
         if markdown[start:end] != body[start:end]:
             continue
         line_end = spaced.find("\n", end)
         if spaced[end : line_end if line_end != -1 else len(spaced)].strip():
-            for index in range(start, end):
-                if chars[index] != "\n":
-                    chars[index] = _INERT
-    return "".join(chars)
+            inert.append((start, end))
+    if not inert:
+        return spaced
+    # Every span is blank in ``spaced`` already: only its spaces become NUL.
+    return _fill(spaced, inert, lambda piece: piece.replace(" ", _INERT))
+
+
+def _spaces(piece: str) -> str:
+    """``piece`` blanked with spaces, its line breaks kept."""
+    if "\n" not in piece:
+        return " " * len(piece)
+    return "\n".join(" " * len(line) for line in piece.split("\n"))
 
 
 def byte_to_char(text: str) -> Callable[[int], int]:
     """A function from UTF-8 byte offsets to character offsets in ``text``."""
     if text.isascii():
         return int  # the identity on offsets, and cheaper to call than a lambda
-    byte_positions: list[int] = []
-    extra_before: list[int] = []
-    extra = 0
-    for match in re.finditer(r"[^\x00-\x7f]", text):
-        byte_positions.append(match.start() + extra)
-        extra += len(match.group().encode("utf-8")) - 1
-        extra_before.append(extra)
+    return ByteShifts(text).to_char
 
-    def to_char(offset: int) -> int:
-        index = bisect_right(byte_positions, offset - 1) - 1
-        return offset - (extra_before[index] if index >= 0 else 0)
 
-    return to_char
+class ByteShifts:
+    """How far each UTF-8 byte offset of a non-ASCII text runs ahead of its character offset.
+
+    The shift grows only after a multi-byte character, so it is constant over intervals:
+    ``around(offset)`` returns ``(low, high, shift)``, where every byte offset in
+    ``[low, high)`` is ``shift`` bytes past its character. A caller converting offsets in
+    text order keeps the interval and asks again only when an offset leaves it, once per
+    multi-byte character rather than once per offset.
+    """
+
+    __slots__ = ("extra", "positions")
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []  # byte offset of each multi-byte character
+        self.extra: list[int] = []  # bytes beyond one per character, up to and including it
+        extra = 0
+        for match in _MULTI_BYTE.finditer(text):
+            self.positions.append(match.start() + extra)
+            extra += len(match.group().encode("utf-8")) - 1
+            self.extra.append(extra)
+
+    def to_char(self, offset: int) -> int:
+        """The character offset of a byte offset."""
+        return offset - self.around(offset)[2]
+
+    def around(self, offset: int) -> tuple[int, int, int]:
+        """``(low, high, shift)``: the byte offsets around ``offset`` that share its shift."""
+        before = bisect_left(self.positions, offset)  # multi-byte characters before offset
+        low = self.positions[before - 1] + 1 if before else 0
+        high = self.positions[before] + 1 if before < len(self.positions) else sys.maxsize
+        return low, high, self.extra[before - 1] if before else 0
 
 
 def _columns(line: str) -> tuple[int, list[int]]:
@@ -294,6 +343,16 @@ def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
         this_line_start, line_start = line_start, line_start + len(line) + 1
         if not line.strip():
             after_blank = True
+            continue
+        if line[0] not in _MAY_OPEN_STRUCTURE and not line[0].isdecimal():
+            # Most lines: unindented text, no list item, fence or marker. It closes every
+            # container (and a list, after a blank line); nothing on it is rewritten.
+            if containers:
+                containers.clear()
+                fence = ""
+            if after_blank:
+                list_column = -1
+            after_blank = False
             continue
         indent, columns = _columns(line)
         while containers and indent < containers[-1] + 4:
