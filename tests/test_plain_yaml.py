@@ -51,13 +51,17 @@ def same_as_libyaml(text: str) -> bool:
     plain = load_plain(text)
     if plain is None:
         return False
-    data, marks = plain
+    data, spans = plain
     expected, node = compose_and_construct(text)  # raises if libyaml refuses what we read
     assert typed(data) == typed(expected), text
+    line_starts = [0] + [index + 1 for index, character in enumerate(text) if character == "\n"]
     for key_node, value_node in node.value:
         if isinstance(value_node, yaml.ScalarNode) and isinstance(expected[key_node.value], str):
             start, end = value_node.start_mark, value_node.end_mark
-            assert marks[key_node.value] == (start.line, start.column, end.line, end.column), text
+            assert spans[key_node.value] == (
+                line_starts[start.line] + start.column,
+                line_starts[end.line] + end.column,
+            ), text
     return True
 
 

@@ -18,34 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from smarthub.yamlsafe import FrontMatterLoader
 
-Marks = tuple[int, int, int, int]  # start line, start column, end line, end column (0-based)
-
-
-class Mark(NamedTuple):
-    """A 0-based line and column, as on a PyYAML mark."""
-
-    line: int
-    column: int
-
-
-class ScalarNode(NamedTuple):
-    """Where a scalar stands, shaped like PyYAML's node for ``SourceFile.node_span``."""
-
-    start_mark: Mark
-    end_mark: Mark
-
-    @classmethod
-    def at(cls, marks: Marks) -> ScalarNode:
-        """The node for ``marks`` as ``load_plain`` returns them."""
-        start_line, start_column, end_line, end_column = marks
-        return cls(Mark(start_line, start_column), Mark(end_line, end_column))
-
+Span = tuple[int, int]  # start and end offsets of a value in the document's text
 
 # Everything libyaml reads as printable, less what the subset leaves to libyaml: tab, CR,
 # the other line breaks (NEL, U+2028, U+2029) and the byte-order mark.
@@ -75,19 +54,20 @@ class _NotPlain(Exception):
 
 
 class _Line:
-    """One content line: its indentation, its text after it and its 0-based line number."""
+    """One content line: its indentation, its text after it and where that text starts."""
 
-    __slots__ = ("indent", "line", "text")
+    __slots__ = ("indent", "offset", "text")
 
-    def __init__(self, indent: int, text: str, line: int) -> None:
-        self.indent, self.text, self.line = indent, text, line
+    def __init__(self, indent: int, text: str, offset: int) -> None:
+        self.indent, self.text, self.offset = indent, text, offset
 
 
-def load_plain(text: str) -> tuple[dict[str, Any], dict[str, Marks]] | None:
+def load_plain(text: str) -> tuple[dict[str, Any], dict[str, Span]] | None:
     """Read a front-matter document written in the plain subset of YAML.
 
     Returns the mapping (exactly what PyYAML's front-matter loader constructs) and the
-    marks of each top-level value that is a scalar, or ``None`` when the document is not
+    span of each top-level value that is a scalar on its key's line (offsets into ``text``,
+    quotes included, as libyaml marks the node), or ``None`` when the document is not
     a plain mapping: duplicate keys, anything outside the subset, nothing at all.
     """
     if _PLAIN_TEXT.fullmatch(text) is None:
@@ -95,23 +75,24 @@ def load_plain(text: str) -> tuple[dict[str, Any], dict[str, Marks]] | None:
     lines = _content_lines(text)
     if not lines:
         return None
-    marks: dict[str, Marks] = {}
+    spans: dict[str, Span] = {}
     try:
-        data, end = _mapping(lines, 0, lines[0].indent, 0, marks)
+        data, end = _mapping(lines, 0, lines[0].indent, 0, spans)
     except _NotPlain:
         return None
     if end != len(lines):
         return None  # a line no block took: deeper than the value before it, or shallower than the root
-    return data, marks
+    return data, spans
 
 
 def _content_lines(text: str) -> list[_Line]:
-    lines = []
-    for number, raw in enumerate(text.split("\n")):
+    lines, offset = [], 0
+    for raw in text.split("\n"):
         stripped = raw.lstrip(" ")
-        if not stripped:
-            continue
-        lines.append(_Line(len(raw) - len(stripped), stripped.rstrip(" "), number))
+        if stripped:
+            indent = len(raw) - len(stripped)
+            lines.append(_Line(indent, stripped.rstrip(" "), offset + indent))
+        offset += len(raw) + 1
     return lines
 
 
@@ -125,9 +106,9 @@ def _block(lines: list[_Line], index: int, indent: int, depth: int) -> tuple[Any
 
 
 def _mapping(
-    lines: list[_Line], index: int, indent: int, depth: int, marks: dict[str, Marks] | None
+    lines: list[_Line], index: int, indent: int, depth: int, spans: dict[str, Span] | None
 ) -> tuple[dict[Any, Any], int]:
-    """A block mapping; ``marks`` collects where its scalar values are (top level only)."""
+    """A block mapping; ``spans`` collects where its scalar values are (top level only)."""
     mapping: dict[Any, Any] = {}
     while index < len(lines) and lines[index].indent == indent:
         current = lines[index]
@@ -140,8 +121,8 @@ def _mapping(
         rest = found.group(2)
         index += 1
         if rest:
-            column = indent + len(current.text) - len(rest)
-            mapping[key] = _inline(rest, current.line, column, key, marks)
+            start = current.offset + len(current.text) - len(rest)
+            mapping[key] = _inline(rest, start, key, spans)
         elif index < len(lines) and (
             lines[index].indent > indent
             or (lines[index].indent == indent and lines[index].text.startswith("- "))
@@ -163,22 +144,20 @@ def _sequence(lines: list[_Line], index: int, indent: int, depth: int) -> tuple[
         if found is None:
             raise _NotPlain
         item = found.group(1)
-        column = indent + len(current.text) - len(item)
+        skipped = len(current.text) - len(item)
         if _KEY_LINE.fullmatch(item):
             # The item's first key starts a mapping at its own column; read it as if that
             # key stood on a line of its own.
-            lines[index] = _Line(column, item, current.line)
-            value, index = _mapping(lines, index, column, depth + 1, None)
+            lines[index] = _Line(indent + skipped, item, current.offset + skipped)
+            value, index = _mapping(lines, index, indent + skipped, depth + 1, None)
             sequence.append(value)
         else:
-            sequence.append(_inline(item, current.line, column, None, None))
+            sequence.append(_inline(item, 0, None, None))
             index += 1
     return sequence, index
 
 
-def _inline(
-    text: str, line: int, column: int, key: str | None, marks: dict[str, Marks] | None
-) -> Any:
+def _inline(text: str, start: int, key: str | None, spans: dict[str, Span] | None) -> Any:
     """A value written on its key's or dash's line: a scalar or a one-line flow list."""
     if text.startswith("["):
         if _FLOW_SEQUENCE.fullmatch(text) is None:
@@ -189,8 +168,8 @@ def _inline(
             raise _NotPlain
     elif _BLOCK_PLAIN.fullmatch(text) is None or ": " in text or text.endswith(":"):
         raise _NotPlain
-    if marks is not None and key is not None:
-        marks[key] = (line, column, line, column + len(text))
+    if spans is not None and key is not None:
+        spans[key] = (start, start + len(text))
     return _scalar(text)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from smarthub.model.source import LoadProblem, SourceFile
-from smarthub.plainyaml import ScalarNode, load_plain
+from smarthub.plainyaml import load_plain
 from smarthub.yamlsafe import DuplicateKey, child_node, compose_and_construct
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -100,12 +100,13 @@ def split_front_matter(source: SourceFile, *, required: bool) -> list[LoadProble
     yaml_text = text[yaml_start : closing.start()]
     plain = load_plain(yaml_text)
     if plain is not None:
-        # Nearly every file: plain YAML read without libyaml (same values, same marks).
-        data, marks = plain
+        # Nearly every file: plain YAML read without libyaml (same values, same spans).
+        data, spans = plain
         source.meta, source.meta_yaml = data, (yaml_start, closing.start())
         for key in CHECKED_SCALARS:
-            if key in marks and isinstance(data[key], str):
-                source.scalar_spans[key] = source.node_span(ScalarNode.at(marks[key]))
+            if key in spans and isinstance(data[key], str):
+                start, end = spans[key]
+                source.scalar_spans[key] = (yaml_start + start, yaml_start + end)
         return []
     try:
         data, node = compose_and_construct(yaml_text)
