@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
 
 from smarthub import suppress
 from smarthub.checks import acronym_definitions
@@ -13,7 +14,7 @@ from smarthub.checks.acronym_lists import BUILTIN_LISTS, KnownCodes, known_codes
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import forms_of, starts_word
+from smarthub.matcher import Occurrence, forms_of, starts_word
 from smarthub.model import Hub, SourceFile
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
@@ -40,6 +41,27 @@ class _Vocabulary:
     lists: KnownCodes
     words: frozenset[str]  # English words in capitals; empty when the list is switched off
     versions: bool  # whether "UTF-8" counts as a format's name (the formats list is on)
+    _stems: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def stem_to_weigh(self, word: str) -> str | None:
+        """The stem ``word`` counts under, or ``None`` when it never needs a definition.
+
+        Decided once per word, since it does not depend on where the word stands: defined
+        (itself or its stem), not an acronym (``XIV``, ``P4PORT``), or a code that the
+        built-in lists or ``acronyms.allow`` accept anywhere.
+        """
+        if word in self._stems:
+            return self._stems[word]
+        stem = _stem(word)
+        accepted = (
+            word in self.defined
+            or not is_acronym(word)
+            or stem in self.defined
+            or word in self.lists.always
+            or (stem != word and (stem in self.allow or stem in self.lists.always))
+        )
+        self._stems[word] = None if accepted else stem
+        return self._stems[word]
 
 
 def is_acronym(word: str) -> bool:
@@ -137,9 +159,13 @@ def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
         yield from _undefined_in(ctx, source, vocabulary)
 
 
-def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
-    index = bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+def _inside_any(occurrences: list[Occurrence], position: int) -> bool:
+    """Whether ``position`` lies inside one of the occurrences (in text order)."""
+    index = bisect_right(occurrences, position, key=_start) - 1
+    return index >= 0 and occurrences[index].start <= position < occurrences[index].end
+
+
+_start = attrgetter("start")
 
 
 def _ordinary(token: str, words: frozenset[str]) -> bool:
@@ -198,29 +224,30 @@ def _uses(
     ctx: CheckContext, source: SourceFile, vocabulary: _Vocabulary
 ) -> tuple[dict[str, list[tuple[int, int, str]]], set[str]]:
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
-    and the acronyms the page defines."""
+    and which of those stems and words the page defines."""
     uses: dict[str, list[tuple[int, int, str]]] = {}
     words = vocabulary.words
     texts = []
     for region, occurrences in ctx.occurrences(source):
         text = region.text
         texts.append(text)
-        in_forms = [(found.start, found.end) for found in occurrences]
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
+            stem = vocabulary.stem_to_weigh(word)
+            if stem is None:
+                continue  # most acronym-shaped words: the glossary's, or listed ones
             start, end = match.span()
-            if word in vocabulary.defined or not is_acronym(word) or not starts_word(text, start):
+            if not starts_word(text, start):
                 continue
             if start and text[start - 1] == ".":
                 continue  # .NET: a name, and starts_word has already refused "x.NET"
-            if in_forms and _inside_any(in_forms, start):
+            if occurrences and _inside_any(occurrences, start):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
             if words and _CONTRACTION.match(text, match.end(1)):
                 continue
             if vocabulary.versions and _VERSION.match(text, match.end(1)):
                 continue
-            stem = _stem(word)
-            if stem in vocabulary.defined or _known(word, text, start, match.end(1), vocabulary):
+            if _known(word, text, start, match.end(1), vocabulary):
                 continue
             file_start, file_end = region.file_span(start, end)
             if words and (
@@ -231,9 +258,12 @@ def _uses(
             uses.setdefault(stem, []).append((file_start, file_end, word))
     if not uses:  # most files: what the page defines matters only for an acronym it uses
         return uses, set()
-    on_page = acronym_definitions.in_source(source)
+    # Only whether a used stem or word is defined on the page matters, so only those are
+    # looked for: weighing every acronym-shaped word of the page was most of the rule's time.
+    used = set(uses).union(word for places in uses.values() for _, _, word in places)
+    on_page = acronym_definitions.in_source(source, only=used)
     for text in texts:
-        on_page |= acronym_definitions.in_text(text)
+        on_page |= acronym_definitions.in_text(text, only=used)
     return uses, on_page
 
 
