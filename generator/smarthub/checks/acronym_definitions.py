@@ -49,8 +49,6 @@ _LINE_PAIR = re.compile(
     r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
     rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$"
 )
-# Line breaks of ``str.splitlines`` besides "\n": a body with one is read line by line.
-_OTHER_LINE_BREAK = re.compile("[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 _CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -255,10 +253,10 @@ def in_source(source: SourceFile, only: Collection[str] | None = None) -> set[st
     body = source.text[source.body_start :]
     defined = set(_ABBREVIATION.findall(body)) if "*[" in body else set()
     lines = body.splitlines()
-    if only is None or _OTHER_LINE_BREAK.search(body):
-        indexes: Iterable[int] = range(len(lines))
+    if only is not None and _breaks_at_newlines_only(body, lines):
+        indexes: Iterable[int] = _lines_holding(body, only)
     else:
-        indexes = _lines_holding(body, only)
+        indexes = range(len(lines))
     for index in indexes:
         line = lines[index]
         if "|" in line:
@@ -272,8 +270,17 @@ def in_source(source: SourceFile, only: Collection[str] | None = None) -> set[st
     return defined if only is None else defined.intersection(only)
 
 
+def _breaks_at_newlines_only(body: str, lines: list[str]) -> bool:
+    """Whether ``body.splitlines()`` (``lines``) cut ``body`` at its "\\n"s and nowhere else,
+    so that counting "\\n"s gives a line's index (a line break such as "\\r", "\\f" or
+    U+2028 adds a line; counting is cheaper than searching for each of them)."""
+    if "\r" in body:
+        return False
+    return len(lines) == body.count("\n") + (not body.endswith("\n") and bool(body))
+
+
 def _lines_holding(body: str, words: Collection[str]) -> list[int]:
-    """Indexes of the lines of ``body`` (whose only line break is "\\n") holding any of ``words``.
+    """Indexes of the lines of ``body`` holding any of ``words`` (lines cut at "\\n" only).
 
     A line that defines an acronym holds it, so only these lines need the pairings'
     regular expressions; ``str.find`` skips the rest of a long page in C.
