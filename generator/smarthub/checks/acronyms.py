@@ -41,17 +41,20 @@ class _Vocabulary:
     lists: KnownCodes
     words: frozenset[str]  # English words in capitals; empty when the list is switched off
     versions: bool  # whether "UTF-8" counts as a format's name (the formats list is on)
-    _stems: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _weighed: dict[str, tuple[str, bool] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
-    def stem_to_weigh(self, word: str) -> str | None:
-        """The stem ``word`` counts under, or ``None`` when it never needs a definition.
+    def to_weigh(self, word: str) -> tuple[str, bool] | None:
+        """The stem ``word`` counts under, and whether a built-in list may accept it where it
+        stands (``500 KB``, ``Austin, TX``, ``TL;DR``); ``None`` when it never needs a definition.
 
         Decided once per word, since it does not depend on where the word stands: defined
         (itself or its stem), not an acronym (``XIV``, ``P4PORT``), or a code that the
         built-in lists or ``acronyms.allow`` accept anywhere.
         """
-        if word in self._stems:
-            return self._stems[word]
+        if word in self._weighed:
+            return self._weighed[word]
         stem = _stem(word)
         accepted = (
             word in self.defined
@@ -60,8 +63,20 @@ class _Vocabulary:
             or word in self.lists.always
             or (stem != word and (stem in self.allow or stem in self.lists.always))
         )
-        self._stems[word] = None if accepted else stem
-        return self._stems[word]
+        conditional = self._conditional(word) or (stem != word and self._conditional(stem))
+        self._weighed[word] = None if accepted else (stem, conditional)
+        return self._weighed[word]
+
+    def _conditional(self, code: str) -> bool:
+        """Whether ``KnownCodes.knows`` may accept ``code`` somewhere (never where not)."""
+        lists = self.lists
+        return (
+            code in lists.after_number
+            or code in lists.next_to_number
+            or code in lists.after_place
+            or code in lists.in_date_format
+            or any(code in compound for compound in lists.compounds)
+        )
 
 
 def is_acronym(word: str) -> bool:
@@ -233,9 +248,10 @@ def _uses(
         texts.append(text)
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
-            stem = vocabulary.stem_to_weigh(word)
-            if stem is None:
+            weighed = vocabulary.to_weigh(word)
+            if weighed is None:
                 continue  # most acronym-shaped words: the glossary's, or listed ones
+            stem, conditional = weighed
             start, end = match.span()
             if not starts_word(text, start):
                 continue
@@ -247,7 +263,7 @@ def _uses(
                 continue
             if vocabulary.versions and _VERSION.match(text, match.end(1)):
                 continue
-            if _known(word, text, start, match.end(1), vocabulary):
+            if conditional and _known(word, text, start, match.end(1), vocabulary):
                 continue
             file_start, file_end = region.file_span(start, end)
             if words and (
