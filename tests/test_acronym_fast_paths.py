@@ -10,6 +10,7 @@ the same verdict on each used acronym.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import shutil
 from bisect import bisect_right
@@ -39,7 +40,8 @@ from smarthub.model import SourceFile
 from tests.conftest import entry, write_hub
 
 REPOSITORY = Path(__file__).resolve().parent.parent
-CORPUS = REPOSITORY.parent / "shared" / "corpus"
+# ``../shared/corpus`` beside the repository; SMARTHUB_CORPUS points elsewhere (a worktree).
+CORPUS = Path(os.environ.get("SMARTHUB_CORPUS") or REPOSITORY.parent / "shared" / "corpus")
 
 Uses = dict[str, list[tuple[int, int, str]]]
 
