@@ -4,7 +4,7 @@ Front matter is a few ``key: value`` lines, flow lists (``personas: [cfo, vp-sal
 block lists, maybe of small mappings. Composing such a document with libyaml and then
 constructing it with PyYAML's Python constructor costs ~100 µs, because every event, mark
 and node is a Python object; reading the same lines with a few regular expressions costs
-a tenth of that. ``load_plain`` reads only a strict subset of YAML whose meaning is
+a quarter of that. ``load_plain`` reads only a strict subset of YAML whose meaning is
 certain (no anchors, tags, comments, escapes, multi-line scalars, tabs or CR) and returns
 ``None`` for anything else, so the caller reads that document with libyaml as before:
 every error, its message and its line stay PyYAML's own.
