@@ -34,6 +34,7 @@ from smarthub.checks.acronyms import (
 )
 from smarthub.checks.context import CheckContext
 from smarthub.config import load_config
+from smarthub.engine import run_check
 from smarthub.load import load_hub
 from smarthub.matcher import starts_word
 from smarthub.model import SourceFile
@@ -187,3 +188,26 @@ def test_definitions_looked_for_only_where_asked(text: str) -> None:
     everything = acronym_definitions.in_text(text)
     for only in ({"QBR"}, {"NRR", "CE"}, {"CIP", "NBM", "AB", "CDEFGH"}, set()):
         assert acronym_definitions.in_text(text, only=only) == everything & only
+
+
+def test_each_hub_is_checked_against_its_own_glossary(tmp_path: Path) -> None:
+    """The vocabulary kept between batches of one check is never another hub's."""
+    page = entry(
+        "title: Page\ntype: battlecard\nowner: sales\nstatus: draft\nreviewed: 2026-11-01",
+        "Book the QBR early.\n",
+    )
+    review = entry(
+        "term: Quarterly Business Review\nabbreviation: QBR\nowner: sales\n"
+        "approved_by: [sales, marketing]",
+        "A review.\n",
+    )
+    found = []
+    for name, files in (
+        ("with", {"content/page.md": page, "glossary/qbr.md": review}),
+        ("without", {"content/page.md": page}),
+        ("with-again", {"content/page.md": page, "glossary/qbr.md": review}),
+    ):
+        root = write_hub(tmp_path / name, files)
+        result = run_check(load_config(root / "mkdocs.yml"), today=dt.date(2026, 11, 1))
+        found.append([(f.path, f.line, f.column) for f in result.findings if f.code == "TERM004"])
+    assert found == [[], [("content/page.md", 8, 10)], []]
