@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from smarthub import suppress
 from smarthub.checks import acronym_definitions
@@ -13,8 +15,11 @@ from smarthub.checks.acronym_lists import BUILTIN_LISTS, KnownCodes, known_codes
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import forms_of, starts_word
-from smarthub.model import Hub, SourceFile
+from smarthub.matcher import Occurrence, forms_of, starts_word
+from smarthub.model import Hub, SourceFile, Term
+
+if TYPE_CHECKING:
+    from smarthub.config import HubConfig
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
@@ -40,6 +45,42 @@ class _Vocabulary:
     lists: KnownCodes
     words: frozenset[str]  # English words in capitals; empty when the list is switched off
     versions: bool  # whether "UTF-8" counts as a format's name (the formats list is on)
+    _weighed: dict[str, tuple[str, bool] | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def to_weigh(self, word: str) -> tuple[str, bool] | None:
+        """The stem ``word`` counts under, and whether a built-in list may accept it where it
+        stands (``500 KB``, ``Austin, TX``, ``TL;DR``); ``None`` when it never needs a definition.
+
+        Decided once per word, since it does not depend on where the word stands: defined
+        (itself or its stem), not an acronym (``XIV``, ``P4PORT``), or a code that the
+        built-in lists or ``acronyms.allow`` accept anywhere.
+        """
+        if word in self._weighed:
+            return self._weighed[word]
+        stem = _stem(word)
+        accepted = (
+            word in self.defined
+            or not is_acronym(word)
+            or stem in self.defined
+            or word in self.lists.always
+            or (stem != word and (stem in self.allow or stem in self.lists.always))
+        )
+        conditional = self._conditional(word) or (stem != word and self._conditional(stem))
+        self._weighed[word] = None if accepted else (stem, conditional)
+        return self._weighed[word]
+
+    def _conditional(self, code: str) -> bool:
+        """Whether ``KnownCodes.knows`` may accept ``code`` somewhere (never where not)."""
+        lists = self.lists
+        return (
+            code in lists.after_number
+            or code in lists.next_to_number
+            or code in lists.after_place
+            or code in lists.in_date_format
+            or any(code in compound for compound in lists.compounds)
+        )
 
 
 def is_acronym(word: str) -> bool:
@@ -53,6 +94,30 @@ def is_acronym(word: str) -> bool:
 
 
 def _vocabulary(hub: Hub) -> _Vocabulary:
+    """The hub's vocabulary, built again only when its settings or glossary entries change.
+
+    A streamed check runs the rule once per batch of files over the same settings and the
+    same glossary entries (the same objects), and building it walks every term's forms.
+    """
+    global _last_vocabulary
+    terms = tuple(hub.terms.values())
+    last = _last_vocabulary
+    if (
+        last is not None
+        and last[0] is hub.config
+        and len(last[1]) == len(terms)
+        and all(kept is term for kept, term in zip(last[1], terms, strict=True))
+    ):
+        return last[2]
+    vocabulary = _build_vocabulary(hub)
+    _last_vocabulary = (hub.config, terms, vocabulary)  # holding them keeps their ids unique
+    return vocabulary
+
+
+_last_vocabulary: tuple[HubConfig, tuple[Term, ...], _Vocabulary] | None = None
+
+
+def _build_vocabulary(hub: Hub) -> _Vocabulary:
     allow = hub.config.acronyms_allow
     defined = set(allow)
     for term in hub.terms.values():
@@ -137,9 +202,13 @@ def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
         yield from _undefined_in(ctx, source, vocabulary)
 
 
-def _inside_any(spans: list[tuple[int, int]], position: int) -> bool:
-    index = bisect_right(spans, (position, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= position < spans[index][1]
+def _inside_any(occurrences: list[Occurrence], position: int) -> bool:
+    """Whether ``position`` lies inside one of the occurrences (in text order)."""
+    index = bisect_right(occurrences, position, key=_start) - 1
+    return index >= 0 and occurrences[index].start <= position < occurrences[index].end
+
+
+_start = attrgetter("start")
 
 
 def _ordinary(token: str, words: frozenset[str]) -> bool:
@@ -198,29 +267,31 @@ def _uses(
     ctx: CheckContext, source: SourceFile, vocabulary: _Vocabulary
 ) -> tuple[dict[str, list[tuple[int, int, str]]], set[str]]:
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
-    and the acronyms the page defines."""
+    and which of those stems and words the page defines."""
     uses: dict[str, list[tuple[int, int, str]]] = {}
     words = vocabulary.words
     texts = []
     for region, occurrences in ctx.occurrences(source):
         text = region.text
         texts.append(text)
-        in_forms = [(found.start, found.end) for found in occurrences]
         for match in _ACRONYM.finditer(text):
             word = match.group(1)
+            weighed = vocabulary.to_weigh(word)
+            if weighed is None:
+                continue  # most acronym-shaped words: the glossary's, or listed ones
+            stem, conditional = weighed
             start, end = match.span()
-            if word in vocabulary.defined or not is_acronym(word) or not starts_word(text, start):
+            if not starts_word(text, start):
                 continue
             if start and text[start - 1] == ".":
                 continue  # .NET: a name, and starts_word has already refused "x.NET"
-            if in_forms and _inside_any(in_forms, start):
+            if occurrences and _inside_any(occurrences, start):
                 continue  # part of a glossary form (".NET SDK"): the term rules speak for it
             if words and _CONTRACTION.match(text, match.end(1)):
                 continue
             if vocabulary.versions and _VERSION.match(text, match.end(1)):
                 continue
-            stem = _stem(word)
-            if stem in vocabulary.defined or _known(word, text, start, match.end(1), vocabulary):
+            if conditional and _known(word, text, start, match.end(1), vocabulary):
                 continue
             file_start, file_end = region.file_span(start, end)
             if words and (
@@ -231,9 +302,12 @@ def _uses(
             uses.setdefault(stem, []).append((file_start, file_end, word))
     if not uses:  # most files: what the page defines matters only for an acronym it uses
         return uses, set()
-    on_page = acronym_definitions.in_source(source)
+    # Only whether a used stem or word is defined on the page matters, so only those are
+    # looked for: weighing every acronym-shaped word of the page was most of the rule's time.
+    used = set(uses).union(word for places in uses.values() for _, _, word in places)
+    on_page = acronym_definitions.in_source(source, only=used)
     for text in texts:
-        on_page |= acronym_definitions.in_text(text)
+        on_page |= acronym_definitions.in_text(text, only=used)
     return uses, on_page
 
 

@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from smarthub.model.source import LoadProblem, SourceFile
+from smarthub.plainyaml import load_plain
 from smarthub.yamlsafe import DuplicateKey, child_node, compose_and_construct
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -97,6 +98,16 @@ def split_front_matter(source: SourceFile, *, required: bool) -> list[LoadProble
     newline = text.find("\n", closing.end())
     source.body_start = len(text) if newline == -1 else newline + 1
     yaml_text = text[yaml_start : closing.start()]
+    plain = load_plain(yaml_text)
+    if plain is not None:
+        # Nearly every file: plain YAML read without libyaml (same values, same spans).
+        data, spans = plain
+        source.meta, source.meta_yaml = data, (yaml_start, closing.start())
+        for key in CHECKED_SCALARS:
+            if key in spans and isinstance(data[key], str):
+                start, end = spans[key]
+                source.scalar_spans[key] = (yaml_start + start, yaml_start + end)
+        return []
     try:
         data, node = compose_and_construct(yaml_text)
     except DuplicateKey as duplicate:

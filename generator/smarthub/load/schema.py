@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -50,9 +51,14 @@ class Validated:
     usable: bool
 
 
+@functools.cache
+def _fields_by_name(model: type) -> dict[str, Field]:
+    return {field.name: field for field in fields_of(model)}
+
+
 def validate(source: SourceFile, kind: Kind) -> Validated:
     """Check ``source.meta`` against the contract for ``kind``."""
-    fields = {field.name: field for field in schema(kind)}
+    fields = _fields_by_name(kind.model)
     problems: list[LoadProblem] = []
     values: dict[str, Any] = {}
     usable = source.has_front_matter or kind.open_front_matter
@@ -67,6 +73,8 @@ def validate(source: SourceFile, kind: Kind) -> Validated:
 
     if not kind.open_front_matter:
         for key in meta:
+            if isinstance(key, str) and key in fields:
+                continue  # nearly every key: known, so no message needs its text
             key = _key_text(key)
             if key not in fields:
                 close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
@@ -122,11 +130,13 @@ def _coerce(field: Field, value: Any) -> tuple[Any, str | None]:
     if kind in ("ids", "texts"):
         if isinstance(value, str):
             return None, f"must be a list: write [{shown_inline(value)}]"
-        if not isinstance(value, list) or not all(
-            isinstance(item, str) and item.strip() for item in value
-        ):
+        if not isinstance(value, list):
             return None, "must be a list of texts, for example [first, second]"
-        items = [item.strip() for item in value]
+        items = []
+        for item in value:
+            if not isinstance(item, str) or not item.strip():
+                return None, "must be a list of texts, for example [first, second]"
+            items.append(item.strip())
         if kind == "ids":  # ids are file names: one Unicode spelling (see SourceFile.id)
             items = [unicodedata.normalize("NFC", item) for item in items]
         return items, None
