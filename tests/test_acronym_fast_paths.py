@@ -23,13 +23,13 @@ from smarthub.checks.acronyms import (
     _ACRONYM,
     _CONTRACTION,
     _VERSION,
+    _build_vocabulary,
     _in_capitals_line,
     _in_capitals_phrase,
     _known,
     _stem,
     _uses,
     _Vocabulary,
-    _vocabulary,
     is_acronym,
 )
 from smarthub.checks.context import CheckContext
@@ -93,7 +93,7 @@ def assert_same_as_plain(root: Path) -> int:
     """Compare the rule's reading of every file of the hub at ``root``; return the uses seen."""
     hub = load_hub(load_config(root / "mkdocs.yml"))
     ctx = CheckContext(hub=hub, today=dt.date(2026, 11, 1))
-    vocabulary = _vocabulary(hub)
+    vocabulary = _build_vocabulary(hub)
     seen = 0
     for source in ctx.sources():
         uses, on_page = _uses(ctx, source, vocabulary)

@@ -169,3 +169,18 @@ def test_cli_check_reports_byte_columns_of_files_it_no_longer_holds(
     assert start == {"line": 3, "column": 7}
     text = run(root, "check", "-j", "1", "--no-cache", "--today", "2026-11-23")
     assert text.stdout.startswith("content/index.md:3:6: error TERM001 'e-mail'")
+
+
+def test_values_of_the_glossary_are_built_once_for_all_batches(
+    hub: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smarthub.checks import acronyms
+
+    built: list[object] = []
+    build = acronyms._build_vocabulary
+    monkeypatch.setattr(acronyms, "_build_vocabulary", lambda h: built.append(h) or build(h))
+    monkeypatch.setattr(engine, "STREAM_BATCH", 3)
+    root = hub({**GLOSSARY, **ASSETS, **VARIANTS})
+    findings, _ = _findings(root, keep_sources=False)
+    assert any(finding[5] == "TERM004" for finding in findings)
+    assert len(built) == 1  # one glossary, however many batches

@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from smarthub import suppress
 from smarthub.checks import acronym_definitions
@@ -16,10 +15,7 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import Occurrence, forms_of, starts_word
-from smarthub.model import Hub, SourceFile, Term
-
-if TYPE_CHECKING:
-    from smarthub.config import HubConfig
+from smarthub.model import Hub, SourceFile
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
@@ -91,30 +87,6 @@ def is_acronym(word: str) -> bool:
         and not _ROMAN.fullmatch(word)
         and not _IDENTIFIER.search(word)
     )
-
-
-def _vocabulary(hub: Hub) -> _Vocabulary:
-    """The hub's vocabulary, built again only when its settings or glossary entries change.
-
-    A streamed check runs the rule once per batch of files over the same settings and the
-    same glossary entries (the same objects), and building it walks every term's forms.
-    """
-    global _last_vocabulary
-    terms = tuple(hub.terms.values())
-    last = _last_vocabulary
-    if (
-        last is not None
-        and last[0] is hub.config
-        and len(last[1]) == len(terms)
-        and all(kept is term for kept, term in zip(last[1], terms, strict=True))
-    ):
-        return last[2]
-    vocabulary = _build_vocabulary(hub)
-    _last_vocabulary = (hub.config, terms, vocabulary)  # holding them keeps their ids unique
-    return vocabulary
-
-
-_last_vocabulary: tuple[HubConfig, tuple[Term, ...], _Vocabulary] | None = None
 
 
 def _build_vocabulary(hub: Hub) -> _Vocabulary:
@@ -197,7 +169,9 @@ Options: `acronyms: {{allow: [CEO, PDF], builtin: {{{", ".join(f"{name}: true" f
 """,
 )
 def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
-    vocabulary = _vocabulary(ctx.hub)
+    # Built once per run: a streamed check runs the rule on each batch of files, over the
+    # same settings and glossary, and building it walks every term's forms.
+    vocabulary = ctx.of_glossary("acronym-vocabulary", lambda: _build_vocabulary(ctx.hub))
     for source in ctx.sources():
         yield from _undefined_in(ctx, source, vocabulary)
 

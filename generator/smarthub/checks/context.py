@@ -27,12 +27,23 @@ class CheckContext:
     reported: set[str] | None = None  # hub-relative paths to report on; None: all
     _occurrences: dict[int, list[tuple[TextRegion, list[Occurrence]]]] = field(default_factory=dict)
     _shared: dict[str, Any] = field(default_factory=dict)
+    _of_glossary: dict[str, Any] = field(default_factory=dict)
 
     def shared(self, key: str, build: Callable[[], _T]) -> _T:
         """A value built once per run and shared by the rules that ask for ``key``."""
         if key not in self._shared:
             self._shared[key] = build()
         return self._shared[key]
+
+    def of_glossary(self, key: str, build: Callable[[], _T]) -> _T:
+        """A value that depends only on the hub's settings and glossary, built once.
+
+        Unlike ``shared`` values, it is kept by the contexts ``for_files`` makes for the
+        later batches of a streamed check, which share the settings and the glossary.
+        """
+        if key not in self._of_glossary:
+            self._of_glossary[key] = build()
+        return self._of_glossary[key]
 
     @cached_property
     def matcher(self) -> TermMatcher:
@@ -41,7 +52,10 @@ class CheckContext:
 
     def for_files(self, reported: set[str] | None) -> CheckContext:
         """A context for other files of the same hub, sharing the compiled matcher."""
-        return self._with_matcher(CheckContext(hub=self.hub, today=self.today, reported=reported))
+        context = CheckContext(
+            hub=self.hub, today=self.today, reported=reported, _of_glossary=self._of_glossary
+        )
+        return self._with_matcher(context)
 
     def after_edit(self, hub: Hub, edited: SourceFile | None) -> CheckContext:
         """A context for ``hub``: this one's hub with the file ``edited`` read again.

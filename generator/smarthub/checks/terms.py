@@ -32,7 +32,7 @@ def _term_occurrences(ctx: CheckContext, rule: str) -> Iterator[_Use]:
 
 def _sorted_uses(ctx: CheckContext, source: SourceFile) -> dict[str, list[_Use]]:
     uses: dict[str, list[_Use]] = {"avoided": [], "deprecated": [], "casing": []}
-    judged = ctx.shared("judged-terms", lambda: _judged_terms(ctx))
+    judged = ctx.of_glossary("judged-terms", lambda: _judged_terms(ctx))
     check_quoted = ctx.hub.config.check_quoted_terms
     terms = ctx.hub.terms
     own_id = source.id if source.kind == "term" else None
