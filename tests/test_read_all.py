@@ -10,7 +10,7 @@ import pytest
 from smarthub.load.hub import _read_all
 
 
-@pytest.mark.parametrize("hint", [0, 1, 1000, 150_000, 500_000])
+@pytest.mark.parametrize("hint", [0, 1, 1000, 150_000, 153_599, 153_600, 153_601, 500_000])
 def test_every_byte_is_read_whatever_the_size_hint(tmp_path: Path, hint: int) -> None:
     data = bytes(range(256)) * 600  # 153,600 bytes: more than one read's worth
     path = tmp_path / "page.md"

@@ -93,7 +93,10 @@ def _read_all(descriptor: int, size: int) -> bytes:
     Plain ``os.read`` calls: a buffered file object per file cost more than the reading
     itself on a hub of small files.
     """
-    chunks = [os.read(descriptor, size + 1)]
+    first = os.read(descriptor, size + 1)
+    if len(first) == size:  # all fstat promised and no byte more: the end of the file
+        return first
+    chunks = [first]
     while chunks[-1]:
         chunks.append(os.read(descriptor, max(size, 65536)))
     return b"".join(chunks)
