@@ -15,20 +15,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from itertools import product
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from smarthub import matcher, matcher_patterns
 from smarthub.matcher import Form, Occurrence, TermMatcher, leftmost_longest, starts_word
-from smarthub.model import AvoidForm, SourceFile, Term
-
-
-def _term(term_id: str, term: str, **fields: object) -> Term:
-    source = SourceFile(Path(f"glossary/{term_id}.md"), f"glossary/{term_id}.md", "term")
-    return Term(source=source, term=term, owner="sales", **fields)  # type: ignore[arg-type]
-
+from smarthub.model import AvoidForm
+from tests.test_matcher import _term
 
 GLOSSARY = [
     _term("email", "email", avoid=[AvoidForm("e-mail", "one word")]),
