@@ -271,6 +271,13 @@ def test_catalog_filters_narrow_together_and_the_url_round_trips(
         assert other.locator("select[name=persona]").input_value() == "cfo-mid-market"
         assert _visible_assets(other) == expected
         other.click(".smarthub-filters button[type=reset]")
+        # The page re-filters just after the reset (a form's fields reset after its event):
+        # wait until it says so, as a rep would, before counting the rows.
+        everything = f"{len(published)} of {len(published)} assets"
+        other.wait_for_function(
+            "text => document.querySelector('.smarthub-filter-count').textContent === text",
+            arg=everything,
+        )
         assert len(_visible_assets(other)) == len(published)
         assert other.url.endswith("catalog/")
     finally:
