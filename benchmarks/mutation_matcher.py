@@ -1,4 +1,7 @@
-"""Run ``tests/test_matcher.py`` without pytest: the test command of the matcher's mutation run.
+"""Run the matcher's tests without pytest: the test command of the matcher's mutation run.
+
+The tests are ``tests/test_matcher.py`` and ``tests/test_matcher_search.py`` (the form
+search against the token walk); a test asking for ``monkeypatch`` gets pytest's own.
 
     mutmut run --paths-to-mutate generator/smarthub/matcher.py \
         --runner "python benchmarks/mutation_matcher.py"
@@ -18,13 +21,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "generator")]
 
-from tests import test_matcher  # noqa: E402 (after the path is set)
+import pytest  # noqa: E402
+from tests import test_matcher, test_matcher_search  # noqa: E402 (after the path is set)
 
 
 def main() -> int:
     """Every test and every parametrised case; 0 when all pass, 1 at the first failure."""
-    for name, function in inspect.getmembers(test_matcher, inspect.isfunction):
-        if not name.startswith("test_") or function.__module__ != test_matcher.__name__:
+    for module in (test_matcher, test_matcher_search):
+        failed = _run_module(module)
+        if failed:
+            return 1
+    return 0
+
+
+def _run_module(module: object) -> bool:
+    """Whether some test of ``module`` failed (the first failure is printed)."""
+    for name, function in inspect.getmembers(module, inspect.isfunction):
+        if not name.startswith("test_") or function.__module__ != module.__name__:
             continue
         cases: list[dict] = [{}]
         for mark in getattr(function, "pytestmark", []):
@@ -38,13 +51,16 @@ def main() -> int:
                     for case in cases
                     for value in values
                 ]
+        wants_monkeypatch = "monkeypatch" in inspect.signature(function).parameters
         for case in cases:
-            try:
-                function(**case)
-            except Exception as error:  # any failure kills the mutant
-                print(f"{name}{case}: {type(error).__name__}: {error}"[:500])
-                return 1
-    return 0
+            with pytest.MonkeyPatch.context() as monkeypatch:
+                arguments = {**case, "monkeypatch": monkeypatch} if wants_monkeypatch else case
+                try:
+                    function(**arguments)
+                except Exception as error:  # any failure kills the mutant
+                    print(f"{name}{case}: {type(error).__name__}: {error}"[:500])
+                    return True
+    return False
 
 
 if __name__ == "__main__":
