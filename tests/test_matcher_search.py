@@ -171,6 +171,9 @@ def test_generated_texts_reach_every_decision(monkeypatch: pytest.MonkeyPatch) -
         "é-mail e\u0301-mail kà\u093e ka\u093e\u093e",  # neighbours beyond ASCII
         "i̇stanbul mail İ mail Σ mails ΣΑΣ σας",  # lower case that changes offsets
         "hot\n\n lead\u00a0s hot\u2003lead",  # whitespace runs of every kind
+        "send the e-mail.c",  # a file name at the very end: one character after the dot
+        "a mail's",  # the text ends inside a longer form ("mail's list")
+        "the hot",  # the text ends after the first word of a form ("hot lead")
     ],
 )
 def test_form_search_on_known_hard_cases(text: str) -> None:
@@ -249,3 +252,19 @@ def test_token_opener_class_is_opens_token() -> None:
         for char in map(chr, range(sys.maxunicode + 1))
         if bool(opener.fullmatch(char)) != matcher._opens_token(char)
     ] == []
+
+
+@pytest.mark.parametrize("text", ["the rep's account", "the rep’s account", "the REP’S ACCOUNT"])
+def test_a_form_written_with_a_curly_apostrophe_matches_either_apostrophe(text: str) -> None:
+    matcher = TermMatcher([_term("owner", "account owner", avoid=[AvoidForm("rep’s account")])])
+    assert [o.text for o in matcher.find(text)] == [text[4:]]
+    assert [o.text for o in matcher.find_by_tokens(text)] == [text[4:]]
+
+
+@pytest.mark.parametrize("text", ["the hot", "a mail's", "a mails"])
+def test_match_at_where_the_text_ends_inside_a_longer_form(text: str) -> None:
+    """``match_at`` is asked directly too (the language server, the voice lists)."""
+    start = text.index(" ") + 1
+    found = MATCHER.match_at(text, start)
+    expected = {"the hot": None, "a mail's": "mail's", "a mails": "mails"}[text]
+    assert (found.text if found else None) == expected
