@@ -168,14 +168,13 @@ def _check_with_cache(
     day = today or dt.date.today()
     enabled = enabled_codes(config, select, ignore)
     found = list(discover(config, reported))
-    shared = [item for item in found if kinds.always_loaded(kinds.get(item.kind))]
-    cachable = [
-        item
-        for item in found
-        if not kinds.always_loaded(kinds.get(item.kind))
-        and not item.refusal
-        and (reported is None or item.rel in reported)
-    ]
+    shared: list[Discovered] = []
+    cachable: list[Discovered] = []
+    for item in found:
+        if kinds.always_loaded(kinds.get(item.kind)):
+            shared.append(item)
+        elif not item.refusal and (reported is None or item.rel in reported):
+            cachable.append(item)
     key = cache.run_key(
         config, (item.path for item in shared), (item.rel for item in cachable), enabled, day
     )
@@ -371,7 +370,7 @@ def _run_streamed(
     loaded = frozenset() if shared is None else shared.loaded
     docs: list[Discovered] = []
     for found in discovered if discovered is not None else discover(config, reported):
-        if found.kind not in ("asset", "page"):
+        if not kinds.get(found.kind).in_docs:  # glossary, personas, playbooks: kept loaded
             if found.rel not in loaded:
                 load_file(hub, found, ids_seen)
         elif reported is None or found.rel in reported:

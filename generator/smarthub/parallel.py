@@ -1,8 +1,9 @@
 """Both cores for large hubs: the content files are checked in forked worker processes.
 
 Every per-file rule depends only on its file and on the glossary, personas and settings,
-which the parent loads once and each worker inherits; rules about the hub as a whole (the glossary's) run in the
-first worker only, because they report on glossary files and those go to the first share.
+which the parent loads once and each worker inherits; rules about the hub as a whole (the
+glossary's) run in the first worker only, because they report on glossary files and those
+go to the first share.
 The findings are the ones a single process finds, merged and sorted the same way.
 """
 
