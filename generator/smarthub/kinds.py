@@ -289,11 +289,26 @@ def always_loaded(kind: Kind) -> bool:
 
 def of_file(kinds_in_folder: Iterable[Kind], file_name: str) -> Kind:
     """Which of the kinds sharing a folder a file belongs to (``index.md``: a section page)."""
+    return file_kinds(kinds_in_folder)(file_name)
+
+
+def file_kinds(kinds_in_folder: Iterable[Kind]) -> Callable[[str], Kind]:
+    """``of_file`` for one folder as a table, for a walk that asks once per file.
+
+    The first kind naming the file takes it; any other name goes to the first kind that
+    names no file.
+    """
     kinds = list(kinds_in_folder)
-    return next(
-        (kind for kind in kinds if kind.file_name == file_name),
-        next(kind for kind in kinds if kind.file_name is None),
-    )
+    named = {kind.file_name: kind for kind in reversed(kinds) if kind.file_name}
+    default = next((kind for kind in kinds if kind.file_name is None), None)
+
+    def kind_of(file_name: str) -> Kind:
+        found = named.get(file_name, default)
+        if found is None:  # no kind takes this name here
+            return next(kind for kind in kinds if kind.file_name is None)  # raises, as ever
+        return found
+
+    return kind_of
 
 
 def by_folder(config: HubConfig) -> list[tuple[str, list[Kind]]]:

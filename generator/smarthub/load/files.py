@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -56,10 +56,10 @@ def discover(config: HubConfig, only: Collection[str] | None = None) -> Iterator
             continue
         folder_rel = base.relative_to(config.root).as_posix()
         prefix = "" if folder_rel == "." else folder_rel + "/"
-        kind_of_name = _kind_names(folder_kinds)
+        kind_of_name = kinds.file_kinds(folder_kinds)
         for inside, name, plain in _markdown_files(base):
             path = base / inside
-            kind = kind_of_name(name)
+            kind = kind_of_name(name).name
             # A regular file as the folder listing saw it needs no second look at its type;
             # if it is swapped for a FIFO before it is read, the reader refuses it.
             why = _name_refusal(name) if plain else refusal(path, config.root)
@@ -125,15 +125,6 @@ def refusal(path: Path, root: Path) -> str | None:
         rename = " or rename it without '.md'" if path.name.endswith(".md") else ""
         return f"is not a regular file (a pipe, socket or device), which is not read: remove it{rename}"
     return None
-
-
-def _kind_names(folder_kinds: list[kinds.Kind]) -> Callable[[str], str]:
-    """``kinds.of_file(folder_kinds, name).name`` as a table lookup, for a folder's walk."""
-    named = {kind.file_name: kind.name for kind in reversed(folder_kinds) if kind.file_name}
-    default = next((kind.name for kind in folder_kinds if kind.file_name is None), None)
-    if default is None:  # no kind takes any name here: let of_file decide (and refuse)
-        return lambda name: kinds.of_file(folder_kinds, name).name
-    return lambda name: named.get(name, default)
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
