@@ -62,18 +62,13 @@ def _read(source: SourceFile, hub: Hub) -> bool:
         return False
 
     try:
-        raw = _read_regular_file(source)
+        raw = read_bytes(source.path)
     except IsADirectoryError:
         return refuse("is a folder named like a Markdown file: rename it without '.md'")
     except FileNotFoundError:
         return refuse("disappeared while the hub was being read: run the check again")
-    except _NotRegular:
-        return refuse(
-            "is not a regular file (a pipe, socket or device), which is not read: "
-            "remove it or rename it without '.md'"
-        )
     except OSError as error:
-        if error.errno == errno.ENXIO:  # opening a socket
+        if isinstance(error, _NotRegular) or error.errno == errno.ENXIO:  # ENXIO: a socket
             return refuse(
                 "is not a regular file (a pipe, socket or device), which is not read: "
                 "remove it or rename it without '.md'"
@@ -102,23 +97,18 @@ def _read_all(descriptor: int, size: int) -> bytes:
     return b"".join(chunks)
 
 
-class _NotRegular(Exception):
+class _NotRegular(OSError):
     """The path is a FIFO, socket or device: reading it could block forever."""
 
 
 def read_bytes(path: Path) -> bytes:
-    """A file's bytes, read with plain ``os.read`` calls; a FIFO never blocks (opened
-    non-blocking). ``OSError`` as ``Path.read_bytes`` raises it."""
+    """A regular file's bytes, read with plain ``os.read`` calls.
+
+    A FIFO swapped in after discovery never blocks (opened non-blocking) and, like a
+    socket or device, is refused with ``_NotRegular``; a folder raises
+    ``IsADirectoryError``. Every refusal is an ``OSError``, as ``Path.read_bytes`` raises.
+    """
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        return _read_all(descriptor, os.fstat(descriptor).st_size)
-    finally:
-        os.close(descriptor)
-
-
-def _read_regular_file(source: SourceFile) -> bytes:
-    """The file's bytes; a FIFO swapped in after discovery never blocks (opened non-blocking)."""
-    descriptor = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         status = os.fstat(descriptor)
         if stat.S_ISDIR(status.st_mode):
