@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from smarthub.checks.registry import find_rule, register
+from smarthub.checks.registry import find_rule
+from smarthub.checks.stale_baseline import BASELINE_NAME as BASELINE_NAME
+from smarthub.checks.stale_baseline import STALE_BASELINE
 from smarthub.config import ConfigError, HubConfig
-from smarthub.findings import Finding, Severity
+from smarthub.findings import Finding
 
 if TYPE_CHECKING:
     from smarthub.engine import CheckResult
 
-BASELINE_NAME = ".smarthub-baseline.json"
 FORMAT_VERSION = 1
 CONTEXT_WORDS = 3
 _WINDOW = 240  # characters searched on each side for the context words
@@ -39,32 +40,6 @@ _ABOUT = (
     "Fix them over time and rerun 'smarthub baseline' to prune this file."
 )
 _REWRITE = "fix it by hand or rewrite it with 'smarthub baseline'"
-
-STALE_BASELINE = register(
-    "LINT002",
-    "lint.stale-baseline",
-    Severity.WARNING,
-    "A baseline entry matches no remaining finding.",
-    """
-What it does: reports the entries of the baseline file (`.smarthub-baseline.json`, written
-by `smarthub baseline`) that hide fewer findings than they record: the finding was fixed,
-its sentence was edited, or its file is gone. The finding points at the entry's line in
-the baseline file. Only files the check read are judged (with PATHS or `--changed-since`,
-entries for other files are left alone), and only rules that ran.
-
-Why: a baseline is a debt to burn down, not a place to hide new problems. A stale entry
-would silently accept the next identical mistake in that file. `smarthub baseline --prune`
-removes stale entries (and accepts no new finding).
-
-Example that fails (the e-mail in content/a.md was fixed since the baseline was written):
-
-    {"path": "content/a.md", "code": "TERM001", "match": "e-mail", "context": "send the … today", "count": 1}
-
-Example that passes (content/a.md still says "Send the e-mail today."):
-
-    {"path": "content/a.md", "code": "TERM001", "match": "e-mail", "context": "send the … today", "count": 1}
-""",
-)(None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -232,6 +232,10 @@ def check(
 
 
 def _baseline(config: HubConfig, explicit: Path | None):
+    from smarthub.checks.stale_baseline import BASELINE_NAME
+
+    if explicit is None and not (config.root / BASELINE_NAME).is_file():
+        return None  # as baseline.resolve decides, without importing the baseline's reader
     from smarthub import baseline
 
     return baseline.resolve(config, explicit)

@@ -107,13 +107,12 @@ def _import_rule_modules() -> None:
     """Import every module of the ``smarthub.checks`` package: rules register on import.
 
     Discovered, not listed, so a rule module dropped into ``checks/`` exists with no other
-    edit; ``suppress`` (LINT001) and ``baseline`` (LINT002) live outside ``checks/`` and
-    are imported by name.
+    edit; ``suppress`` (LINT001) lives outside ``checks/`` and is imported by name.
     """
     import importlib
     import pkgutil
 
-    from smarthub import baseline, checks, suppress  # noqa: F401
+    from smarthub import checks, suppress  # noqa: F401
 
     global _discovered_in
     folders = tuple(checks.__path__)
