@@ -17,7 +17,7 @@ impossible date stays text, exactly as on the libyaml path.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -28,8 +28,8 @@ Span = tuple[int, int]  # start and end offsets of a value in the document's tex
 
 # Everything libyaml reads as printable, less what the subset leaves to libyaml: tab, CR,
 # the other line breaks (NEL, U+2028, U+2029) and the byte-order mark.
-_PLAIN_TEXT = re.compile(
-    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*"
+PLAIN_CHARACTERS = (
+    "[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 # A first character that starts no YAML indicator, and the rest of a plain scalar: a
 # comment (" #"), a mapping value (": " or a final ":") and "#" anywhere are left to libyaml.
@@ -70,7 +70,7 @@ def load_plain(text: str) -> tuple[dict[str, Any], dict[str, Span]] | None:
     quotes included, as libyaml marks the node), or ``None`` when the document is not
     a plain mapping: duplicate keys, anything outside the subset, nothing at all.
     """
-    if _PLAIN_TEXT.fullmatch(text) is None:
+    if not is_plain_text(text):
         return None
     lines = _content_lines(text)
     if not lines:
@@ -83,6 +83,21 @@ def load_plain(text: str) -> tuple[dict[str, Any], dict[str, Span]] | None:
     if end != len(lines):
         return None  # a line no block took: deeper than the value before it, or shallower than the root
     return data, spans
+
+
+def is_plain_text(text: str) -> bool:
+    """Whether every character of ``text`` is one of ``PLAIN_CHARACTERS``."""
+    if text.isascii():
+        # In ASCII, str.isprintable() holds for " " to "~" only: that class plus "\n", in C.
+        return text.replace("\n", "").isprintable()
+    return _plain_text_regex().fullmatch(text) is not None
+
+
+@cache
+def _plain_text_regex() -> re.Pattern[str]:
+    # Compiled on the first front matter beyond ASCII: building this class's table of
+    # 63,000 characters costs 2 ms, at every start of a check otherwise.
+    return re.compile(PLAIN_CHARACTERS + "*")
 
 
 def _content_lines(text: str) -> list[_Line]:
