@@ -39,7 +39,7 @@ class ConfigError(Exception):
         self.messages = messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: nothing compares configs (no __eq__ to build)
 class HubConfig:
     """Everything the engine needs to know about a hub, with its defaults filled in."""
 

@@ -29,7 +29,7 @@ DOCS_DIR = "docs_dir"  # MkDocs' own setting, not a smarthub option: the docs fo
 LoadRule = Callable[[Any], Iterable[LoadProblem]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: a table row (no __eq__ to build)
 class Kind:
     """One kind of file: its folder, model, title, page and templates.
 

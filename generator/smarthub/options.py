@@ -14,7 +14,7 @@ from typing import Any
 from smarthub import kinds
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: a table row (no __eq__ to build)
 class Option:
     """One plugin option: its name, its default and what it is for.
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from smarthub.checks.context import CheckContext
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: one object per code (no __eq__ to build)
 class Rule:
     """One rule: a stable code, a readable name, a default severity and its documentation.
 

@@ -172,7 +172,7 @@ class Page:
     summary: str | None = key(_SUMMARY, default=None)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: one per run (no __eq__ to build)
 class Hub:
     """The loaded, cross-linked whole: every entry by id, and the problems met on the way.
 
