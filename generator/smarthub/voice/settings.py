@@ -25,7 +25,7 @@ _VOICE_KEYS = (
 _PHRASE_KEYS = ("text", "reason", "instead", "replace")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: part of HubConfig (no __eq__ to build)
 class VoicePhrase:
     """A phrase the brand avoids: why, what to do instead, and a literal replacement if any."""
 
@@ -35,7 +35,7 @@ class VoicePhrase:
     replace: str | None = None  # a literal replacement: offered as an automatic fix
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: part of HubConfig (no __eq__ to build)
 class VoiceSettings:
     """The brand-voice rules of a hub; empty or zero values switch a rule off."""
 
@@ -68,7 +68,7 @@ class VoiceSettings:
         return self.reading_grade.get(asset_type or "", self.reading_grade.get("default"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: part of HubConfig (no __eq__ to build)
 class HarvestSettings:
     """What ``smarthub harvest`` should not propose again."""
 
