@@ -37,7 +37,7 @@ _TAGS = "Free tags."
 
 # Fields are keyword-only so that they can follow the front matter's own order (the order
 # of `smarthub schema` and of "allowed keys are ..."), required keys among optional ones.
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)  # identity: one per file (no __eq__ to build)
 class Term:
     """A glossary entry: one agreed term with its accepted and forbidden forms."""
 
@@ -88,7 +88,7 @@ class Objection:
     response: str
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)  # identity: one per file (no __eq__ to build)
 class Persona:
     """A buyer persona."""
 
@@ -111,7 +111,7 @@ class Persona:
         return self.source.id
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)  # identity: one per file (no __eq__ to build)
 class Playbook:
     """A shared way of working between the teams."""
 
@@ -133,7 +133,7 @@ class Playbook:
         return self.source.id
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)  # identity: one per file (no __eq__ to build)
 class Asset:
     """A sales-enablement asset under the docs folder (battlecard, case study, ...)."""
 
@@ -163,7 +163,7 @@ class Asset:
         )
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False)  # identity: one per file (no __eq__ to build)
 class Page:
     """A plain page under the docs folder (an ``index.md``): checked for language only."""
 

@@ -54,7 +54,7 @@ class TextRegion:
         return any(q_start <= start and end <= q_end for q_start, q_end in self.quotes)
 
 
-@dataclass
+@dataclass(eq=False)  # identity: one per file and run (no __eq__ to build)
 class SourceFile:
     """One Markdown file of the hub.
 
