@@ -110,3 +110,19 @@ def test_the_features_still_import_what_they_need(hub: Callable[..., Path]) -> N
     loaded = imported_by(root, "check", "--no-cache", "--format", "sarif")
     expected = {"smarthub.baseline", "smarthub.voice.prose", "html.parser", "inflect"}
     assert expected | {"smarthub.report.sarif"} <= loaded
+
+
+def test_commands_after_start_up_run_with_the_collector_on(plain: Path) -> None:
+    # python -m smarthub imports with the cyclic collector off (5 ms of a check); a command
+    # that keeps running (serve, lsp, build) must get it back, with the start-up frozen.
+    probe = (
+        "import gc, runpy, sys\n"
+        "sys.argv = ['smarthub', 'rules']\n"
+        "runpy.run_module('smarthub', run_name='__main__')\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], cwd=plain, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.startswith("GLOS001")
+    assert done.stderr.strip().splitlines()[-1] == "True True"
