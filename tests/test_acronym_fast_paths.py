@@ -186,8 +186,44 @@ def test_the_corpus_reads_the_same_as_the_plain_reading(tmp_path: Path) -> None:
 )
 def test_definitions_looked_for_only_where_asked(text: str) -> None:
     everything = acronym_definitions.in_text(text)
+    shaped: dict[str, list] = {}
+    for match in acronym_definitions.SHAPED.finditer(text):
+        shaped.setdefault(match.group(1), []).append(match)
     for only in ({"QBR"}, {"NRR", "CE"}, {"CIP", "NBM", "AB", "CDEFGH"}, set()):
-        assert acronym_definitions.in_text(text, only=only) == everything & only
+        assert acronym_definitions.paired(only, shaped) == everything & only
+
+
+# Lines that define an acronym, or nearly do, for the line-by-line definitions.
+DEFINITION_LINES = [
+    "QBR", "**QBR**", "  QBR  ", "QBR\t", "NRR:", ": Net Revenue Retention", ":   Quarterly Business Review",
+    "    : too deep", "", "   ", "| QBR | Quarterly Business Review |", "| **CE** | Customer Engineer |",
+    "CE | Customer Engineer", r"| QBR \| x | Quarterly Business Review |", "|", "- NRR: Net Revenue Retention",
+    "> > TA - Technical Advisor", "1) CIP = Code Intelligence Platform", "[QBR: Quarterly Business Review",
+    "QBRs – Quarterly Business Reviews", "TOFU: top of funnel", "TOFU:top of funnel", "the QBR: not here",
+    "*[NBM]: New Business Meeting", "NBM", "  : New Business Meeting", "CE — Customer Engineer",
+    "XQBR: Quarterly Business Review", "QBR's: Quarterly Business Review", "ABCDEFGH: A B C",
+]  # fmt: skip
+FEW_AND_MANY = [
+    {"QBR"}, {"NRR", "CE"}, {"QBR", "NRR", "CE", "TA"},
+    {"QBR", "NRR", "CE", "TA", "CIP", "TOFU", "NBM"}, {"ABCDEFGH", "XQBR", "QB"}, set(),
+]  # fmt: skip
+
+
+def test_line_definitions_of_some_acronyms_are_those_of_all_lines() -> None:
+    """``in_source`` with ``only`` reads only some lines (or whole pages by regex) when "\\n"
+    is the only line break: it must find what reading every line finds."""
+    rng = random.Random(15)
+    for _ in range(3000):
+        lines = rng.choices(DEFINITION_LINES, k=rng.randint(1, 7))
+        newline = rng.choice(["\n"] * 6 + ["\r\n", "\u2028", "\x0c", "\x85"])
+        body = newline.join(lines) + rng.choice(["", "\n", "\n\n"])
+        front = "---\ntitle: Page\n---\n"
+        source = SourceFile(
+            Path("page.md"), "page.md", "page", text=front + body, body_start=len(front)
+        )
+        everything = acronym_definitions.in_source(source)
+        for only in FEW_AND_MANY:
+            assert acronym_definitions.in_source(source, only=only) == everything & only, body
 
 
 def test_each_hub_is_checked_against_its_own_glossary(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
 from smarthub.matcher import Occurrence, forms_of, starts_word
-from smarthub.model import Hub, SourceFile
+from smarthub.model import Hub, SourceFile, TextRegion
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
@@ -243,46 +243,74 @@ def _uses(
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
     and which of those stems and words the page defines."""
     uses: dict[str, list[tuple[int, int, str]]] = {}
-    words = vocabulary.words
-    texts = []
+    shaped: dict[str, list[re.Match[str]]] = {}  # every acronym-shaped word, for definitions
     for region, occurrences in ctx.occurrences(source):
         text = region.text
-        texts.append(text)
-        for match in _ACRONYM.finditer(text):
+        # One scan finds both the words a page may define (``SHAPED``) and its uses. A use is
+        # a match of ``_ACRONYM``, which is ``SHAPED`` refusing a "." or "@" glued to a word
+        # after it: the same match unless one follows. Where the two scans step differently,
+        # the start follows a capital or digit, which no use does (``starts_word``).
+        for match in acronym_definitions.SHAPED.finditer(text):
             word = match.group(1)
+            places = shaped.get(word)
+            if places is None:
+                shaped[word] = [match]
+            else:
+                places.append(match)
             weighed = vocabulary.to_weigh(word)
             if weighed is None:
                 continue  # most acronym-shaped words: the glossary's, or listed ones
+            start = match.start()
+            if text.startswith((".", "@"), match.end()):
+                match = _ACRONYM.match(text, start)  # glued to a domain or address: no use
+                if match is None:
+                    continue
             stem, conditional = weighed
-            start, end = match.span()
-            if not starts_word(text, start):
-                continue
-            if start and text[start - 1] == ".":
-                continue  # .NET: a name, and starts_word has already refused "x.NET"
-            if occurrences and _inside_any(occurrences, start):
-                continue  # part of a glossary form (".NET SDK"): the term rules speak for it
-            if words and _CONTRACTION.match(text, match.end(1)):
-                continue
-            if vocabulary.versions and _VERSION.match(text, match.end(1)):
-                continue
-            if conditional and _known(word, text, start, match.end(1), vocabulary):
-                continue
-            file_start, file_end = region.file_span(start, end)
-            if words and (
-                _in_capitals_phrase(text, start, end, words)
-                or _in_capitals_line(source, file_start, words)
-            ):
-                continue
-            uses.setdefault(stem, []).append((file_start, file_end, word))
+            use = _use(source, region, occurrences, match, vocabulary, conditional)
+            if use is not None:
+                uses.setdefault(stem, []).append(use)
     if not uses:  # most files: what the page defines matters only for an acronym it uses
         return uses, set()
     # Only whether a used stem or word is defined on the page matters, so only those are
     # looked for: weighing every acronym-shaped word of the page was most of the rule's time.
     used = set(uses).union(word for places in uses.values() for _, _, word in places)
     on_page = acronym_definitions.in_source(source, only=used)
-    for text in texts:
-        on_page |= acronym_definitions.in_text(text, only=used)
-    return uses, on_page
+    return uses, on_page | acronym_definitions.paired(used - on_page, shaped)
+
+
+def _use(
+    source: SourceFile,
+    region: TextRegion,
+    occurrences: list[Occurrence],
+    match: re.Match[str],
+    vocabulary: _Vocabulary,
+    conditional: bool,
+) -> tuple[int, int, str] | None:
+    """The file span and word of an acronym ``_ACRONYM`` matched in a region's text, if it is
+    a use that needs a definition where it stands; its word needs one somewhere, and only
+    where ``conditional`` may a built-in list accept it (``_Vocabulary.to_weigh``)."""
+    text = region.text
+    word = match.group(1)
+    start, end = match.span()
+    words = vocabulary.words
+    if not starts_word(text, start):
+        return None
+    if start and text[start - 1] == ".":
+        return None  # .NET: a name, and starts_word has already refused "x.NET"
+    if occurrences and _inside_any(occurrences, start):
+        return None  # part of a glossary form (".NET SDK"): the term rules speak for it
+    if words and _CONTRACTION.match(text, match.end(1)):
+        return None
+    if vocabulary.versions and _VERSION.match(text, match.end(1)):
+        return None
+    if conditional and _known(word, text, start, match.end(1), vocabulary):
+        return None
+    file_start, file_end = region.file_span(start, end)
+    if words and (
+        _in_capitals_phrase(text, start, end, words) or _in_capitals_line(source, file_start, words)
+    ):
+        return None
+    return file_start, file_end, word
 
 
 def _undefined_in(
