@@ -43,21 +43,20 @@ _CONNECTOR_BEFORE = re.compile(r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \
 # "GLU GitLab University": the acronym, then words whose initials spell it.
 _WORDS_AFTER = re.compile(r"[ \t]+(?=[A-Z])([^\x00\n.,;:()]{3,80})")
 _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
+# Line patterns, each matched at the "\n" before a line (the page is read as "\n" + body):
+# searched for over a whole page, a pattern that starts with a literal "\n" lets the regex
+# engine skip from line break to line break in C. ``$`` needs MULTILINE to end a line there.
 # A line that is an acronym alone (then ": Long Form" on the next line: a definition list).
-_DEFINITION_TERM_LINE = rf"[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$"
-_DEFINITION_TERM = re.compile("^" + _DEFINITION_TERM_LINE)
+_DEFINITION_TERM = re.compile(
+    rf"\n[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$", re.MULTILINE
+)
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
 # "ACR: Long Form" at the start of a line, list item or quote.
-_LINE_PAIR_LINE = (
-    r"[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
-    rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$"
+_LINE_PAIR = re.compile(
+    r"\n[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
+    rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$",
+    re.MULTILINE,
 )
-_LINE_PAIR = re.compile("^" + _LINE_PAIR_LINE)
-# The same two, each searched for once over a whole page ("\n" + body): a pattern that
-# starts with a literal "\n" lets the regex engine skip from line break to line break in C
-# instead of Python matching every line. ``$`` needs MULTILINE to end a line there.
-_DEFINITION_TERM_AFTER_BREAK = re.compile("\n" + _DEFINITION_TERM_LINE, re.MULTILINE)
-_LINE_PAIR_AFTER_BREAK = re.compile("\n" + _LINE_PAIR_LINE, re.MULTILINE)
 _CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -262,25 +261,24 @@ def in_source(source: SourceFile, only: Collection[str] | None = None) -> set[st
         return (defined | _in_lines_at_breaks(body, only)).intersection(only)
     lines = body.splitlines()
     for index, line in enumerate(lines):
-        defined |= _in_line(line, lines[index + 1 : index + 3])
+        defined |= _in_line("\n" + line, 1, len(line) + 1, lines[index + 1 : index + 3])
     return defined if only is None else defined.intersection(only)
 
 
-def _in_line(
-    line: str, following: list[str] | None = None, text: str = "", end: int = 0
-) -> set[str]:
-    """Acronyms one line defines: a table row, ``ACR: Long Form``, or ``ACR`` alone followed
-    by a ``: definition`` line (``following``: the next two lines; ``None``: those after
-    ``text[end]``, a "\\n", read only when needed)."""
+def _in_line(text: str, start: int, end: int, following: list[str] | None = None) -> set[str]:
+    """Acronyms the line ``text[start:end]`` defines (a "\\n" before it): a table row,
+    ``ACR: Long Form``, or ``ACR`` alone followed by a ``: definition`` line (``following``:
+    the next two lines; ``None``: those after it in ``text``, read only when needed)."""
+    line = text[start:end]
     defined = _in_table_row(line) if "|" in line else set()
-    pair = _LINE_PAIR.match(line)
+    pair = _LINE_PAIR.match(text, start - 1)
     if pair and spells(pair.group(1), pair.group(2)):
         defined.add(pair.group(1))
-    term = _DEFINITION_TERM.match(line)
+    term = _DEFINITION_TERM.match(text, start - 1)
     if term:
         if following is None:
             following = _lines_after(text, end)
-        if _definition_follows(following, 0):
+        if _definition_follows(following):
             defined.add(term.group(1))
     return defined
 
@@ -292,7 +290,7 @@ def _in_lines_at_breaks(body: str, only: Collection[str]) -> set[str]:
     if len(only) <= _FEW:
         defined = set()
         for line_start, line_end in _lines_holding(text, only):
-            defined |= _in_line(text[line_start:line_end], None, text, line_end)
+            defined |= _in_line(text, line_start, line_end)
         return defined
     return _in_whole_page(text, only)
 
@@ -323,11 +321,11 @@ def _in_whole_page(text: str, only: Collection[str]) -> set[str]:
     "\\n" breaks only): each pattern searched for once over the page, and only the lines it
     finds read in Python."""
     defined = set()
-    for pair in _LINE_PAIR_AFTER_BREAK.finditer(text):
+    for pair in _LINE_PAIR.finditer(text):
         if pair.group(1) in only and spells(pair.group(1), pair.group(2)):
             defined.add(pair.group(1))
-    for term in _DEFINITION_TERM_AFTER_BREAK.finditer(text):
-        if term.group(1) in only and _definition_follows(_lines_after(text, term.end()), 0):
+    for term in _DEFINITION_TERM.finditer(text):
+        if term.group(1) in only and _definition_follows(_lines_after(text, term.end())):
             defined.add(term.group(1))
     bar = text.find("|")
     while bar != -1:
@@ -362,9 +360,10 @@ def _lines_after(text: str, line_end: int, count: int = 2) -> list[str]:
     return lines
 
 
-def _definition_follows(lines: list[str], index: int) -> bool:
-    """A ``: definition`` line next, or after one blank line (Python-Markdown's def_list)."""
-    for line in lines[index : index + 2]:
+def _definition_follows(following: list[str]) -> bool:
+    """A ``: definition`` line next, or after one blank line (Python-Markdown's def_list);
+    ``following``: the (up to two) lines after the term."""
+    for line in following[:2]:
         if _DEFINITION.match(line):
             return True
         if line.strip():
