@@ -129,15 +129,20 @@ def long_form_before(acronym: str, before: str) -> str | None:
         clause_start = boundary.end()
     clause = tail[clause_start:]
     parts: list[tuple[str, int]] = []  # word parts (HubSpot: Hub, Spot) and their offsets
+    content = 0  # how many of them are no small word
     for word in reversed(list(_LETTERS.finditer(clause))):
         if len(word.group()) > 1 and word.group().isupper():
             break  # another acronym: a list, not a long form
-        parts[:0] = [
+        in_word = [
             (part.group(), word.start() + part.start())
             for part in _CAMEL_PART.finditer(word.group())
         ]
-    content = [(part, at) for part, at in parts if part.lower() not in _SMALL_WORDS]
-    for candidate in (parts, content):
+        parts[:0] = in_word
+        content += sum(part.lower() not in _SMALL_WORDS for part, _ in in_word)
+        if content >= len(letters):
+            break  # only the last words' initials count: the earlier ones cannot change it
+    content_parts = [(part, at) for part, at in parts if part.lower() not in _SMALL_WORDS]
+    for candidate in (parts, content_parts):
         if _initials_spell(letters, [part for part, _ in candidate]):
             start = candidate[-len(letters)][1]
             return clause[start:].rstrip(" \t\u00a0,-–—(") or None

@@ -29,7 +29,8 @@ _LOWER = re.compile(r"[^\W\d_A-Z]")
 _CAPITAL_TOKEN = re.compile(r"[A-Z0-9]+(?:['’][A-Z]+)?")
 # What may stand between the words of a phrase in capitals: not ``:``, ``,`` or ``|``,
 # so in ``NOTE: SFDC is down`` the label does not carry the acronym with it.
-_PHRASE_JOINERS = frozenset(" \t\u00a0'’-/&")
+_PHRASE_JOINER_TEXT = " \t\u00a0'’-/&"
+_PHRASE_JOINERS = frozenset(_PHRASE_JOINER_TEXT)
 
 
 @dataclass(frozen=True)
@@ -202,10 +203,15 @@ def _in_capitals_phrase(text: str, start: int, end: int, words: frozenset[str]) 
         text[right] in _PHRASE_JOINERS or text[right].isupper() or text[right].isdigit()
     ):
         right += 1
-    if right - left <= end - start + 1:
-        return False
+    if _only_joiners(text[left:start]) and _only_joiners(text[end:right]):
+        return False  # most acronyms stand between blanks: no second word to count
     tokens = _CAPITAL_TOKEN.findall(text, left, right)
     return sum(_ordinary(token, words) for token in tokens) >= 2
+
+
+def _only_joiners(text: str) -> bool:
+    """Whether ``text`` holds nothing but what may join the words of a phrase."""
+    return not text.strip(_PHRASE_JOINER_TEXT)
 
 
 def _in_capitals_line(source: SourceFile, offset: int, words: frozenset[str]) -> bool:
