@@ -104,7 +104,7 @@ def assert_same_as_plain(root: Path) -> int:
     """Compare the rule's reading of every file of the hub at ``root``; return the uses seen."""
     hub = load_hub(load_config(root / "mkdocs.yml"))
     ctx = CheckContext(hub=hub, today=dt.date(2026, 11, 1))
-    vocabulary = _build_vocabulary(hub)
+    vocabulary = _build_vocabulary(ctx)
     seen = 0
     for source in ctx.sources():
         uses, on_page = _uses(ctx, source, vocabulary)

@@ -14,8 +14,8 @@ from smarthub.checks.acronym_lists import BUILTIN_LISTS, KnownCodes, known_codes
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Occurrence, forms_of, starts_word
-from smarthub.model import Hub, SourceFile, TextRegion
+from smarthub.matcher import Occurrence, starts_word
+from smarthub.model import SourceFile, TextRegion
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
@@ -90,11 +90,13 @@ def is_acronym(word: str) -> bool:
     )
 
 
-def _build_vocabulary(hub: Hub) -> _Vocabulary:
+def _build_vocabulary(ctx: CheckContext) -> _Vocabulary:
+    """What the settings and glossary of the hub under check accept without a definition."""
+    hub = ctx.hub
     allow = hub.config.acronyms_allow
     defined = set(allow)
-    for term in hub.terms.values():
-        for form in forms_of(term):
+    for forms in ctx.glossary_forms.values():
+        for form in forms:
             if form.kind == "abbreviation" or (form.text.isupper() and " " not in form.text):
                 defined.add(form.text)
     builtin = hub.config.acronyms_builtin
@@ -172,7 +174,7 @@ Options: `acronyms: {{allow: [CEO, PDF], builtin: {{{", ".join(f"{name}: true" f
 def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
     # Built once per run: a streamed check runs the rule on each batch of files, over the
     # same settings and glossary, and building it walks every term's forms.
-    vocabulary = ctx.of_glossary("acronym-vocabulary", lambda: _build_vocabulary(ctx.hub))
+    vocabulary = ctx.of_glossary("acronym-vocabulary", lambda: _build_vocabulary(ctx))
     for source in ctx.sources():
         yield from _undefined_in(ctx, source, vocabulary)
 
