@@ -128,7 +128,8 @@ JOINERS = [" ", " ", " ", ", ", " or ", " aka ", " (", ") ", ": ", " - ", " = ",
 PROSE = [
     "the team", "Quarterly Business Review", "Net Revenue Retention", "Customer Engineer",
     "Code Intelligence Platform", "New Business Meetings", "Account-Based Experiences",
-    "Salesforce", "see below", "500", "9:00", "Austin,", "READ THIS BEFORE", "PLEASE DO NOT SHARE",
+    "Salesforce", "Individual Contributor", "Fiscal Year", "see below", "500", "9:00", "Austin,",
+    "READ THIS BEFORE", "PLEASE DO NOT SHARE",
     "**", "*[QBR]: Quarterly Business Review", "“", "”", "'", "`code`", "hot lead",
 ]  # fmt: skip
 LINES = [

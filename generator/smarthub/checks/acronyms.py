@@ -251,7 +251,7 @@ def _uses(
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
     and which of those stems and words the page defines."""
     uses: dict[str, list[tuple[int, int, str]]] = {}
-    shaped: dict[str, list[re.Match[str]]] = {}  # every acronym-shaped word, for definitions
+    shaped: dict[str, list[re.Match[str]]] = {}  # acronym-shaped words, for definitions
     for region, occurrences in ctx.occurrences(source):
         text = region.text
         # One scan finds both the words a page may define (``SHAPED``) and its uses. A use is
@@ -260,14 +260,17 @@ def _uses(
         # the start follows a capital or digit, which no use does (``starts_word``).
         for match in acronym_definitions.SHAPED.finditer(text):
             word = match.group(1)
+            weighed = vocabulary.to_weigh(word)
+            if weighed is None:
+                # Most acronym-shaped words: the glossary's, or listed ones. Nor is such a
+                # word ever a used stem, whose definition is looked for: a stem accepted
+                # anywhere makes its words accepted too.
+                continue
             places = shaped.get(word)
             if places is None:
                 shaped[word] = [match]
             else:
                 places.append(match)
-            weighed = vocabulary.to_weigh(word)
-            if weighed is None:
-                continue  # most acronym-shaped words: the glossary's, or listed ones
             start = match.start()
             if text.startswith((".", "@"), match.end()):
                 match = _ACRONYM.match(text, start)  # glued to a domain or address: no use
