@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
@@ -24,8 +25,12 @@ from smarthub.matcher import (
     starts_word,
 )
 from smarthub.model import SourceFile, TextRegion
-from smarthub.voice.prose import Prose, flesch_kincaid_grade, has_number, split
 from smarthub.voice.settings import VoiceSettings
+
+# ``smarthub.voice.prose`` (sentences, words, syllables) is imported where a rule first
+# needs it: a hub without voice settings never does, and its import cost every check 2 ms.
+if TYPE_CHECKING:
+    from smarthub.voice.prose import Prose
 
 _VOICED_KINDS = ("asset", "playbook")
 _AFTER_EXCLAMATION = "\x00\"'”’)]*_"  # what may follow a "!" that ends a sentence
@@ -367,6 +372,8 @@ class _Prose:
         cached = self._split.get(id(region))
         if cached is not None and cached[0] is region:
             return cached[1]
+        from smarthub.voice.prose import split
+
         graded = self.settings.grade_for(getattr(entry, "type", None)) is not None
         prose = split(region, count_words=graded, longer_than=self.longer_than)
         self._split[id(region)] = (region, prose)
@@ -455,6 +462,8 @@ def check_reading_level(ctx: CheckContext) -> Iterator[Finding]:
     settings = ctx.hub.config.voice
     if not settings.reading_grade:
         return
+    from smarthub.voice.prose import flesch_kincaid_grade
+
     for source, entry in _voiced(ctx):
         limit = settings.grade_for(getattr(entry, "type", None))
         if limit is None:
@@ -538,6 +547,8 @@ def check_unproven_claims(ctx: CheckContext) -> Iterator[Finding]:
 def _backed(
     source: SourceFile, region: TextRegion, start: int, end: int, claim: Occurrence
 ) -> bool:
+    from smarthub.voice.prose import has_number
+
     text = region.text
     if has_number(text[start : claim.start]) or has_number(text[claim.end : end]):
         return True
