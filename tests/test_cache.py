@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from smarthub import cache
+from smarthub.config import load_config
+from smarthub.engine import run_check
 from tests.conftest import entry, write_hub
 
 GLOSSARY = {
@@ -152,3 +159,88 @@ def test_fix_never_uses_the_cache(tmp_path: Path) -> None:
     assert "TERM001" not in done.stdout
     assert "Send the email." in (root / "content" / "a.md").read_text(encoding="utf-8")
     assert ("content/a.md", 8, 10, "TERM001") not in findings(root)
+
+
+def test_an_unchanged_hub_reuses_the_glossary_findings_too(tmp_path: Path) -> None:
+    root = make_hub(tmp_path)
+    # A glossary finding: the entry lacks its definition's second approval.
+    (root / "glossary" / "email.md").write_text(
+        GLOSSARY["glossary/email.md"].replace("approved_by: [sales, marketing]", ""),
+        encoding="utf-8",
+    )
+    fresh = check(root, "--no-cache").stdout
+    assert '"path": "glossary/email.md"' in fresh
+    assert check(root).stdout == fresh
+    (stored,) = (root / ".smarthub_cache").glob("*.json")
+    hub = json.loads(stored.read_text(encoding="utf-8"))["hub"]
+    assert hub["checked"] == ["glossary/email.md"]
+    assert {record[0] for record in hub["findings"]} == {"glossary/email.md"}
+    assert check(root).stdout == fresh  # from the hub entry: the glossary was not loaded
+
+
+def test_a_file_added_or_removed_changes_what_the_unchanged_hub_reuses(tmp_path: Path) -> None:
+    root = make_hub(tmp_path)
+    before = findings(root)
+    (root / "content" / "c.md").write_text(ASSET, encoding="utf-8")
+    added = findings(root)
+    assert ("content/c.md", 8, 10, "TERM001") in added
+    assert findings(root) == added
+    (root / "content" / "c.md").unlink()
+    assert findings(root) == before
+
+
+def test_an_inherited_setting_is_part_of_the_cache_key(tmp_path: Path) -> None:
+    root = make_hub(tmp_path)
+    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "base.yml").write_text(mkdocs.replace("- CEO", "- QBR\n      - CEO"), encoding="utf-8")
+    (root / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Test hub\n", encoding="utf-8")
+    assert ("content/a.md", 8, 27, "TERM004") not in findings(root)
+    (root / "base.yml").write_text(mkdocs, encoding="utf-8")  # QBR no longer allowed
+    assert ("content/a.md", 8, 27, "TERM004") in findings(root)
+
+
+def test_an_environment_setting_is_part_of_the_cache_key(tmp_path: Path) -> None:
+    root = make_hub(tmp_path)
+    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        mkdocs.replace("- CEO", "- !ENV [SMARTHUB_TEST_ALLOWED, CEO]"), encoding="utf-8"
+    )
+    (root / "content" / "b.md").write_text(ASSET.replace("QBR", "CRO"), encoding="utf-8")
+    assert ("content/b.md", 8, 27, "TERM004") in findings(root)
+    allowed = subprocess.run(
+        [sys.executable, "-m", "smarthub", "check", "--format", "json", "--today", "2026-11-30"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SMARTHUB_TEST_ALLOWED": "CRO"},
+    )
+    codes = [(f["path"], f["code"]) for f in json.loads(allowed.stdout)["findings"]]
+    assert ("content/b.md", "TERM004") not in codes
+
+
+def test_a_settled_file_rewritten_to_the_same_size_and_time_is_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file's state (size, times, inode) stands for its bytes only while a write would
+    change it: restoring the modification time does not restore the change time."""
+    root = make_hub(tmp_path)
+    monkeypatch.setattr(cache, "_SETTLED_NS", 0)  # every file written before the run is settled
+    config = load_config(root / "mkdocs.yml")
+    day = dt.date(2026, 11, 30)
+
+    def term_findings() -> list[tuple[str, int, int]]:
+        result = run_check(config, today=day, cache=True)
+        return [(f.path, f.line, f.column) for f in result.findings if f.code == "TERM001"]
+
+    assert term_findings() == [("content/a.md", 8, 10)]
+    (stored,) = (root / ".smarthub_cache").glob("*.json")
+    entries = json.loads(stored.read_text(encoding="utf-8"))["files"]
+    assert len(entries["content/b.md"]["state"]) == 4  # size, modification, change, inode
+    assert term_findings() == [("content/a.md", 8, 10)]  # from the states
+    path = root / "content" / "b.md"
+    status = path.stat()
+    path.write_text(ASSET.replace("e-mail.", "e-mail"), encoding="utf-8")  # same size
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    assert term_findings() == [("content/a.md", 8, 10), ("content/b.md", 8, 10)]

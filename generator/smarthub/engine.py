@@ -19,10 +19,11 @@ from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding, Severity
 from smarthub.load import load_hub
 from smarthub.load.files import Discovered, discover, hub_markdown
-from smarthub.load.hub import load_file, read_bytes
+from smarthub.load.hub import load_file
 from smarthub.model import Hub, SourceFile
 
 if TYPE_CHECKING:
+    from smarthub import cache
     from smarthub.baseline import Baseline
 
 
@@ -175,9 +176,14 @@ def _check_with_cache(
             shared.append(item)
         elif not item.refusal and (reported is None or item.rel in reported):
             cachable.append(item)
-    key = cache.run_key(
-        config, (item.path for item in shared), (item.rel for item in cachable), enabled, day
+    key_parts = (
+        config,
+        [item.path for item in shared],
+        [item.rel for item in cachable],
+        enabled,
+        day,
     )
+    key = cache.run_key(*key_parts)
     if key is None:
         return _check(
             config,
@@ -194,13 +200,26 @@ def _check_with_cache(
     digests: dict[str, str] = {}
     for item in cachable:
         try:
-            digests[item.rel] = cache.file_digest(read_bytes(item.path))
+            digests[item.rel] = store.digest(item.rel, item.path)
         except OSError:
             continue  # checked again, which reports why it cannot be read
         cached = store.get(item.rel, digests[item.rel])
         if cached is not None:
             reused += cached
             hits.add(item.rel)
+    # The whole hub as found, when every content file could be read: unchanged since a run
+    # that remembered the always-checked files' findings, it needs no glossary loaded.
+    whole = None
+    if reported is None and len(digests) == len(cachable):
+        whole = cache.hub_digest(found, digests)
+        remembered = store.get_hub(whole) if len(hits) == len(cachable) else None
+        if remembered is not None:
+            findings, checked = remembered
+            return CheckResult(
+                findings=sorted(reused + findings, key=lambda finding: finding.sort_key),
+                checked=sorted(hits.union(checked)),
+                hub=Hub(config=config),
+            )
     everything = reported if reported is not None else {item.rel for item in found}
     to_check = everything - hits
     result = _check(
@@ -212,19 +231,10 @@ def _check_with_cache(
         jobs=jobs,
         keep_sources=keep_sources,
     )
-    by_path: dict[str, list[Finding]] = {}
-    for finding in result.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    for rel, digest in digests.items():
-        if rel in hits:
-            continue
-        try:  # a file edited during the check is not cached with the other version's findings
-            unchanged = cache.file_digest(read_bytes(config.root / rel)) == digest
-        except OSError:
-            unchanged = False
-        if unchanged:
-            store.put(rel, digest, by_path.get(rel, []))
-    store.save()
+    _remember(store, result, digests, hits, whole, config.root)
+    # The shared files changed during the check: what was found is not that key's to keep.
+    if cache.run_key(*key_parts) == key:
+        store.save()
     findings = sorted(result.findings + reused, key=lambda finding: finding.sort_key)
     return CheckResult(
         findings=findings,
@@ -232,6 +242,36 @@ def _check_with_cache(
         hub=result.hub,
         context=result.context,
     )
+
+
+def _remember(
+    store: cache.FindingCache,
+    result: CheckResult,
+    digests: dict[str, str],
+    hits: set[str],
+    whole: str | None,
+    root: Path,
+) -> None:
+    """Put the findings of the files a check read into the cache: each content file still
+    holding the bytes it had, and the rest under the hub's digest when every file did."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    all_unchanged = True
+    for rel, digest in digests.items():
+        if rel in hits:
+            continue
+        # A file edited during the check is not cached with the other version's findings.
+        if store.unchanged(rel, root / rel, digest):
+            store.put(rel, digest, by_path.get(rel, []))
+        else:
+            all_unchanged = False
+    if whole is not None and all_unchanged:
+        store.put_hub(
+            whole,
+            [finding for finding in result.findings if finding.path not in digests],
+            [rel for rel in result.checked if rel not in digests],
+        )
 
 
 @dataclass

@@ -19,7 +19,7 @@ abbreviation algorithm: ``TOFU: top of funnel``, ``SDR = Sales Development Rep``
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Mapping
 
 from smarthub.model import SourceFile
 
@@ -29,7 +29,7 @@ _MARKUP = "*_"
 
 # Every pairing is looked for around each acronym-shaped word (one scan of the text, since
 # scanning for each pattern everywhere took longer than the rest of the rule together).
-_CANDIDATE = re.compile(rf"({_ACR}){_INFLECTION}(?!\w)")
+SHAPED = re.compile(rf"({_ACR}){_INFLECTION}(?!\w)")
 # "Words (ACR)": what may come between the bracket and the acronym (quotes, "aka") and what
 # may follow it (a closing quote, " for short"); the words before are checked in code.
 _OPEN_BRACKET_BEFORE = re.compile(
@@ -43,11 +43,19 @@ _CONNECTOR_BEFORE = re.compile(r"(?:,|\bor|\baka|\ba\.k\.a\.|\balso known as)[ \
 # "GLU GitLab University": the acronym, then words whose initials spell it.
 _WORDS_AFTER = re.compile(r"[ \t]+(?=[A-Z])([^\x00\n.,;:()]{3,80})")
 _ABBREVIATION = re.compile(rf"^[ \t]*\*\[({_ACR})\]:[ \t]*\S", re.MULTILINE)
-_DEFINITION_TERM = re.compile(rf"^[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$")
+# Line patterns, each matched at the "\n" before a line (the page is read as "\n" + body):
+# searched for over a whole page, a pattern that starts with a literal "\n" lets the regex
+# engine skip from line break to line break in C. ``$`` needs MULTILINE to end a line there.
+# A line that is an acronym alone (then ": Long Form" on the next line: a definition list).
+_DEFINITION_TERM = re.compile(
+    rf"\n[ \t]*[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*$", re.MULTILINE
+)
 _DEFINITION = re.compile(r"^[ \t]{0,3}:[ \t]+\S")
+# "ACR: Long Form" at the start of a line, list item or quote.
 _LINE_PAIR = re.compile(
-    r"^[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
-    rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$"
+    r"\n[ \t]*(?:>[ \t]*)*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\[?"
+    rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*[ \t]*(?::|=|-|–|—)[{_MARKUP}]*[ \t]+(.+)$",
+    re.MULTILINE,
 )
 _CELL_ACRONYM = re.compile(rf"[{_MARKUP}]*({_ACR}){_INFLECTION}[{_MARKUP}]*")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -121,15 +129,20 @@ def long_form_before(acronym: str, before: str) -> str | None:
         clause_start = boundary.end()
     clause = tail[clause_start:]
     parts: list[tuple[str, int]] = []  # word parts (HubSpot: Hub, Spot) and their offsets
+    content = 0  # how many of them are no small word
     for word in reversed(list(_LETTERS.finditer(clause))):
         if len(word.group()) > 1 and word.group().isupper():
             break  # another acronym: a list, not a long form
-        parts[:0] = [
+        in_word = [
             (part.group(), word.start() + part.start())
             for part in _CAMEL_PART.finditer(word.group())
         ]
-    content = [(part, at) for part, at in parts if part.lower() not in _SMALL_WORDS]
-    for candidate in (parts, content):
+        parts[:0] = in_word
+        content += sum(part.lower() not in _SMALL_WORDS for part, _ in in_word)
+        if content >= len(letters):
+            break  # only the last words' initials count: the earlier ones cannot change it
+    content_parts = [(part, at) for part, at in parts if part.lower() not in _SMALL_WORDS]
+    for candidate in (parts, content_parts):
         if _initials_spell(letters, [part for part, _ in candidate]):
             start = candidate[-len(letters)][1]
             return clause[start:].rstrip(" \t\u00a0,-–—(") or None
@@ -170,27 +183,24 @@ def _after_words(text: str, start: int) -> bool:
     return index >= 0 and text[index].isalpha()
 
 
-def in_text(text: str, only: Collection[str] | None = None) -> set[str]:
+def in_text(text: str) -> set[str]:
     """Acronyms a region's prose defines: ``Long Form (ACR)``, ``ACR (Long Form)``,
-    ``Long Form, ACR``, ``ACR Long Form``; with ``only``, just those of these acronyms
-    (``in_text(text) & only``, without weighing every other acronym-shaped word)."""
-    candidates = _CANDIDATE.finditer(text) if only is None else _candidates(text, only)
-    return {match.group(1) for match in candidates if _pairs_with_words(text, match)}
+    ``Long Form, ACR``, ``ACR Long Form``."""
+    return {match.group(1) for match in SHAPED.finditer(text) if _pairs_with_words(text, match)}
 
 
-def _candidates(text: str, acronyms: Collection[str]) -> Iterator[re.Match[str]]:
-    """The matches of ``_CANDIDATE`` that ``finditer`` finds for these acronyms.
+def paired(acronyms: Iterable[str], shaped: Mapping[str, list[re.Match[str]]]) -> set[str]:
+    """Those of ``acronyms`` that ``in_text`` finds defined in some of a page's texts, given
+    ``shaped``: every match of ``SHAPED.finditer`` over those texts, by acronym (its group 1).
 
-    Found with ``str.find``: a match ``finditer`` skips because an earlier one covers it
-    starts right after a capital or digit, and ``_pairs_with_words`` refuses those anyway.
+    TERM004 collects ``shaped`` while it looks for uses, so the texts are read once; one
+    pairing of an acronym is enough, so its other places are not weighed.
     """
-    for acronym in acronyms:
-        start = text.find(acronym)
-        while start != -1:
-            match = _CANDIDATE.match(text, start)
-            if match and match.group(1) == acronym:
-                yield match
-            start = text.find(acronym, start + 1)
+    return {
+        acronym
+        for acronym in acronyms
+        if any(_pairs_with_words(match.string, match) for match in shaped.get(acronym, ()))
+    }
 
 
 def _pairs_with_words(text: str, match: re.Match[str]) -> bool:
@@ -252,59 +262,113 @@ def in_source(source: SourceFile, only: Collection[str] | None = None) -> set[st
     with ``only``, just those of these acronyms (``in_source(source) & only``)."""
     body = source.text[source.body_start :]
     defined = set(_ABBREVIATION.findall(body)) if "*[" in body else set()
+    if only is not None and _breaks_at_newlines_only(body):
+        return (defined | _in_lines_at_breaks(body, only)).intersection(only)
     lines = body.splitlines()
-    # Finding the lines that hold an acronym costs a pass over the page per acronym: past a
-    # few acronyms, reading every line is cheaper (measured on the corpus and at 10,000 assets).
-    if only is not None and len(only) <= _FEW and _breaks_at_newlines_only(body, lines):
-        indexes: Iterable[int] = _lines_holding(body, only)
-    else:
-        indexes = range(len(lines))
-    for index in indexes:
-        line = lines[index]
-        if "|" in line:
-            defined |= _in_table_row(line)
-        pair = _LINE_PAIR.match(line)
-        if pair and spells(pair.group(1), pair.group(2)):
-            defined.add(pair.group(1))
-        term = _DEFINITION_TERM.match(line)
-        if term and _definition_follows(lines, index + 1):
-            defined.add(term.group(1))
+    for index, line in enumerate(lines):
+        defined |= _in_line("\n" + line, 1, len(line) + 1, lines[index + 1 : index + 3])
     return defined if only is None else defined.intersection(only)
 
 
+def _in_line(text: str, start: int, end: int, following: list[str] | None = None) -> set[str]:
+    """Acronyms the line ``text[start:end]`` defines (a "\\n" before it): a table row,
+    ``ACR: Long Form``, or ``ACR`` alone followed by a ``: definition`` line (``following``:
+    the next two lines; ``None``: those after it in ``text``, read only when needed)."""
+    line = text[start:end]
+    defined = _in_table_row(line) if "|" in line else set()
+    pair = _LINE_PAIR.match(text, start - 1)
+    if pair and spells(pair.group(1), pair.group(2)):
+        defined.add(pair.group(1))
+    term = _DEFINITION_TERM.match(text, start - 1)
+    if term:
+        if following is None:
+            following = _lines_after(text, end)
+        if _definition_follows(following):
+            defined.add(term.group(1))
+    return defined
+
+
+def _in_lines_at_breaks(body: str, only: Collection[str]) -> set[str]:
+    """What ``in_source``'s reading of each line finds of ``only``, for a ``body`` whose only
+    line break is "\\n", reading in Python only the lines that may hold a definition."""
+    text = "\n" + body  # every line, the first one included, follows a "\n"
+    if len(only) <= _FEW:
+        defined = set()
+        for line_start, line_end in _lines_holding(text, only):
+            defined |= _in_line(text, line_start, line_end)
+        return defined
+    return _in_whole_page(text, only)
+
+
+# Finding the lines that hold an acronym costs a pass over the page per acronym: past a
+# few acronyms, searching the whole page for each pattern once is cheaper (measured on the
+# corpus and at 10,000 assets).
 _FEW = 4
 
 
-def _breaks_at_newlines_only(body: str, lines: list[str]) -> bool:
-    """Whether ``body.splitlines()`` (``lines``) cut ``body`` at its "\\n"s and nowhere else,
-    so that counting "\\n"s gives a line's index (a line break such as "\\r", "\\f" or
-    U+2028 adds a line; counting is cheaper than searching for each of them)."""
-    if "\r" in body:
-        return False
-    return len(lines) == body.count("\n") + (not body.endswith("\n") and bool(body))
-
-
-def _lines_holding(body: str, words: Collection[str]) -> list[int]:
-    """Indexes of the lines of ``body`` holding any of ``words`` (lines cut at "\\n" only).
-
-    A line that defines an acronym holds it, so only these lines need the pairings'
-    regular expressions; ``str.find`` skips the rest of a long page in C.
-    """
-    indexes = set()
+def _lines_holding(text: str, words: Collection[str]) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the lines of ``text`` ("\\n" breaks) holding any of
+    ``words``, in order: a line that defines an acronym holds it, and ``str.find`` skips the
+    rest of a long page in C."""
+    spans = {}
     for word in words:
-        index, counted = 0, 0  # the line index of offset ``counted``
-        position = body.find(word)
+        position = text.find(word)
         while position != -1:
-            index += body.count("\n", counted, position)
-            indexes.add(index)
-            counted = body.find("\n", position)  # on to the next line holding the word
-            position = -1 if counted == -1 else body.find(word, counted)
-    return sorted(indexes)
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end == -1 else line_end
+            spans[text.rfind("\n", 0, position) + 1] = line_end
+            position = text.find(word, line_end)
+    return sorted(spans.items())
 
 
-def _definition_follows(lines: list[str], index: int) -> bool:
-    """A ``: definition`` line next, or after one blank line (Python-Markdown's def_list)."""
-    for line in lines[index : index + 2]:
+def _in_whole_page(text: str, only: Collection[str]) -> set[str]:
+    """What ``_in_line`` finds of ``only`` on every line of ``text`` ("\\n" + a body with
+    "\\n" breaks only): each pattern searched for once over the page, and only the lines it
+    finds read in Python."""
+    defined = set()
+    for pair in _LINE_PAIR.finditer(text):
+        if pair.group(1) in only and spells(pair.group(1), pair.group(2)):
+            defined.add(pair.group(1))
+    for term in _DEFINITION_TERM.finditer(text):
+        if term.group(1) in only and _definition_follows(_lines_after(text, term.end())):
+            defined.add(term.group(1))
+    bar = text.find("|")
+    while bar != -1:
+        line_start = text.rfind("\n", 0, bar) + 1
+        line_end = text.find("\n", bar)
+        line_end = len(text) if line_end == -1 else line_end
+        defined |= _in_table_row(text[line_start:line_end])
+        bar = text.find("|", line_end)
+    return defined
+
+
+def _breaks_at_newlines_only(body: str) -> bool:
+    """Whether "\\n" is the only character in ``body`` at which ``str.splitlines`` breaks a line.
+
+    One ``in`` per character: a regex with a character class was four times slower.
+    """
+    if any(char in body for char in "\r\x0b\x0c\x1c\x1d\x1e"):
+        return False
+    return body.isascii() or not any(char in body for char in "\x85\u2028\u2029")
+
+
+def _lines_after(text: str, line_end: int, count: int = 2) -> list[str]:
+    """Up to ``count`` lines that follow the line ending at ``line_end`` ("\\n" breaks only),
+    as ``str.splitlines`` gives them (no empty line after a final "\\n")."""
+    lines = []
+    position = line_end
+    while len(lines) < count and position + 1 < len(text):
+        start = position + 1
+        position = text.find("\n", start)
+        position = len(text) if position == -1 else position
+        lines.append(text[start:position])
+    return lines
+
+
+def _definition_follows(following: list[str]) -> bool:
+    """A ``: definition`` line next, or after one blank line (Python-Markdown's def_list);
+    ``following``: the (up to two) lines after the term."""
+    for line in following[:2]:
         if _DEFINITION.match(line):
             return True
         if line.strip():

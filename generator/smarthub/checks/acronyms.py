@@ -14,8 +14,8 @@ from smarthub.checks.acronym_lists import BUILTIN_LISTS, KnownCodes, known_codes
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Occurrence, forms_of, starts_word
-from smarthub.model import Hub, SourceFile
+from smarthub.matcher import Occurrence, starts_word
+from smarthub.model import SourceFile, TextRegion
 
 # Starts with a character class so the regex engine skips ahead fast; the left boundary
 # (no letter, digit, ``_`` or ``@`` before, no domain dot) is checked in ``starts_word``.
@@ -29,7 +29,8 @@ _LOWER = re.compile(r"[^\W\d_A-Z]")
 _CAPITAL_TOKEN = re.compile(r"[A-Z0-9]+(?:['’][A-Z]+)?")
 # What may stand between the words of a phrase in capitals: not ``:``, ``,`` or ``|``,
 # so in ``NOTE: SFDC is down`` the label does not carry the acronym with it.
-_PHRASE_JOINERS = frozenset(" \t\u00a0'’-/&")
+_PHRASE_JOINER_TEXT = " \t\u00a0'’-/&"
+_PHRASE_JOINERS = frozenset(_PHRASE_JOINER_TEXT)
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,13 @@ def is_acronym(word: str) -> bool:
     )
 
 
-def _build_vocabulary(hub: Hub) -> _Vocabulary:
+def _build_vocabulary(ctx: CheckContext) -> _Vocabulary:
+    """What the settings and glossary of the hub under check accept without a definition."""
+    hub = ctx.hub
     allow = hub.config.acronyms_allow
     defined = set(allow)
-    for term in hub.terms.values():
-        for form in forms_of(term):
+    for forms in ctx.glossary_forms.values():
+        for form in forms:
             if form.kind == "abbreviation" or (form.text.isupper() and " " not in form.text):
                 defined.add(form.text)
     builtin = hub.config.acronyms_builtin
@@ -171,7 +174,7 @@ Options: `acronyms: {{allow: [CEO, PDF], builtin: {{{", ".join(f"{name}: true" f
 def check_undefined_acronyms(ctx: CheckContext) -> Iterator[Finding]:
     # Built once per run: a streamed check runs the rule on each batch of files, over the
     # same settings and glossary, and building it walks every term's forms.
-    vocabulary = ctx.of_glossary("acronym-vocabulary", lambda: _build_vocabulary(ctx.hub))
+    vocabulary = ctx.of_glossary("acronym-vocabulary", lambda: _build_vocabulary(ctx))
     for source in ctx.sources():
         yield from _undefined_in(ctx, source, vocabulary)
 
@@ -202,10 +205,15 @@ def _in_capitals_phrase(text: str, start: int, end: int, words: frozenset[str]) 
         text[right] in _PHRASE_JOINERS or text[right].isupper() or text[right].isdigit()
     ):
         right += 1
-    if right - left <= end - start + 1:
-        return False
+    if _only_joiners(text[left:start]) and _only_joiners(text[end:right]):
+        return False  # most acronyms stand between blanks: no second word to count
     tokens = _CAPITAL_TOKEN.findall(text, left, right)
     return sum(_ordinary(token, words) for token in tokens) >= 2
+
+
+def _only_joiners(text: str) -> bool:
+    """Whether ``text`` holds nothing but what may join the words of a phrase."""
+    return not text.strip(_PHRASE_JOINER_TEXT)
 
 
 def _in_capitals_line(source: SourceFile, offset: int, words: frozenset[str]) -> bool:
@@ -243,46 +251,77 @@ def _uses(
     """Uses of undefined-looking acronyms by stem, as ``(start, end, word)`` file spans,
     and which of those stems and words the page defines."""
     uses: dict[str, list[tuple[int, int, str]]] = {}
-    words = vocabulary.words
-    texts = []
+    shaped: dict[str, list[re.Match[str]]] = {}  # acronym-shaped words, for definitions
     for region, occurrences in ctx.occurrences(source):
         text = region.text
-        texts.append(text)
-        for match in _ACRONYM.finditer(text):
+        # One scan finds both the words a page may define (``SHAPED``) and its uses. A use is
+        # a match of ``_ACRONYM``, which is ``SHAPED`` refusing a "." or "@" glued to a word
+        # after it: the same match unless one follows. Where the two scans step differently,
+        # the start follows a capital or digit, which no use does (``starts_word``).
+        for match in acronym_definitions.SHAPED.finditer(text):
             word = match.group(1)
             weighed = vocabulary.to_weigh(word)
             if weighed is None:
-                continue  # most acronym-shaped words: the glossary's, or listed ones
+                # Most acronym-shaped words: the glossary's, or listed ones. Nor is such a
+                # word ever a used stem, whose definition is looked for: a stem accepted
+                # anywhere makes its words accepted too.
+                continue
+            places = shaped.get(word)
+            if places is None:
+                shaped[word] = [match]
+            else:
+                places.append(match)
+            start = match.start()
+            if text.startswith((".", "@"), match.end()):
+                match = _ACRONYM.match(text, start)  # glued to a domain or address: no use
+                if match is None:
+                    continue
             stem, conditional = weighed
-            start, end = match.span()
-            if not starts_word(text, start):
-                continue
-            if start and text[start - 1] == ".":
-                continue  # .NET: a name, and starts_word has already refused "x.NET"
-            if occurrences and _inside_any(occurrences, start):
-                continue  # part of a glossary form (".NET SDK"): the term rules speak for it
-            if words and _CONTRACTION.match(text, match.end(1)):
-                continue
-            if vocabulary.versions and _VERSION.match(text, match.end(1)):
-                continue
-            if conditional and _known(word, text, start, match.end(1), vocabulary):
-                continue
-            file_start, file_end = region.file_span(start, end)
-            if words and (
-                _in_capitals_phrase(text, start, end, words)
-                or _in_capitals_line(source, file_start, words)
-            ):
-                continue
-            uses.setdefault(stem, []).append((file_start, file_end, word))
+            use = _use(source, region, occurrences, match, vocabulary, conditional)
+            if use is not None:
+                uses.setdefault(stem, []).append(use)
     if not uses:  # most files: what the page defines matters only for an acronym it uses
         return uses, set()
     # Only whether a used stem or word is defined on the page matters, so only those are
     # looked for: weighing every acronym-shaped word of the page was most of the rule's time.
     used = set(uses).union(word for places in uses.values() for _, _, word in places)
     on_page = acronym_definitions.in_source(source, only=used)
-    for text in texts:
-        on_page |= acronym_definitions.in_text(text, only=used)
-    return uses, on_page
+    return uses, on_page | acronym_definitions.paired(used - on_page, shaped)
+
+
+def _use(
+    source: SourceFile,
+    region: TextRegion,
+    occurrences: list[Occurrence],
+    match: re.Match[str],
+    vocabulary: _Vocabulary,
+    conditional: bool,
+) -> tuple[int, int, str] | None:
+    """The file span and word of an acronym ``_ACRONYM`` matched in a region's text, if it is
+    a use that needs a definition where it stands; its word needs one somewhere, and only
+    where ``conditional`` may a built-in list accept it (``_Vocabulary.to_weigh``)."""
+    text = region.text
+    word = match.group(1)
+    start, end = match.span()
+    words = vocabulary.words
+    if not starts_word(text, start):
+        return None
+    if start and text[start - 1] == ".":
+        return None  # .NET: a name, and starts_word has already refused "x.NET"
+    if occurrences and _inside_any(occurrences, start):
+        return None  # part of a glossary form (".NET SDK"): the term rules speak for it
+    if words and _CONTRACTION.match(text, match.end(1)):
+        return None
+    if vocabulary.versions and _VERSION.match(text, match.end(1)):
+        return None
+    if conditional and _known(word, text, start, match.end(1), vocabulary):
+        return None
+    file_start, file_end = region.file_span(start, end)
+    if words and (
+        _in_capitals_phrase(text, start, end, words) or _in_capitals_line(source, file_start, words)
+    ):
+        return None
+    return file_start, file_end, word
 
 
 def _undefined_in(

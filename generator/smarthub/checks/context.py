@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from smarthub.findings import Edit, Finding
-from smarthub.matcher import Occurrence, TermMatcher
+from smarthub.matcher import Form, Occurrence, TermMatcher, forms_of
 from smarthub.model import Hub, SourceFile, TextRegion
 
 if TYPE_CHECKING:
@@ -45,10 +45,20 @@ class CheckContext:
             self._of_glossary[key] = build()
         return self._of_glossary[key]
 
+    @property
+    def glossary_forms(self) -> dict[str, list[Form]]:
+        """Every glossary entry's forms (``forms_of``) by its id, built once: the matcher,
+        TERM004's vocabulary and GLOS001 all read them."""
+        return self.of_glossary(
+            "forms", lambda: {term_id: forms_of(term) for term_id, term in self.hub.terms.items()}
+        )
+
     @cached_property
     def matcher(self) -> TermMatcher:
         """One matcher for the whole glossary, built on first use."""
-        return TermMatcher(self.hub.terms.values())
+        return TermMatcher.of_forms(
+            form for forms in self.glossary_forms.values() for form in forms
+        )
 
     def for_files(self, reported: set[str] | None) -> CheckContext:
         """A context for other files of the same hub, sharing the compiled matcher."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from smarthub.checks.context import CheckContext
 from smarthub.checks.registry import register
 from smarthub.findings import Finding, Severity
-from smarthub.matcher import Form, forms_of, normal_spelling
+from smarthub.matcher import Form, normal_spelling
 from smarthub.model import Term
 
 _KEY_OF_KIND = {
@@ -74,10 +74,11 @@ def check_conflicts(ctx: CheckContext) -> Iterator[Finding]:
     if reported is not None and not any(t.source.rel in reported for t in ctx.hub.terms.values()):
         return  # a batch of content files: no glossary entry to report on
     claimed: dict[tuple[bool, str], tuple[Term, Form]] = {}
-    terms = sorted(ctx.hub.terms.values(), key=lambda term: term.source.rel)
-    for term in terms:
+    forms_by_id = ctx.glossary_forms
+    terms = sorted(ctx.hub.terms.items(), key=lambda item: item[1].source.rel)
+    for term_id, term in terms:
         seen_in_entry: set[tuple[bool, str]] = set()
-        for form in forms_of(term):
+        for form in forms_by_id[term_id]:
             exact = form.case_sensitive  # an abbreviation, or an avoided form with case: exact
             spelling = normal_spelling(form.text)
             key = (exact, spelling if exact else spelling.casefold())

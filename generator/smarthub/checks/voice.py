@@ -27,11 +27,10 @@ from smarthub.matcher import (
 from smarthub.model import SourceFile, TextRegion
 from smarthub.voice.settings import VoiceSettings
 
+# ``smarthub.voice.prose`` (sentences, words, syllables) is imported where a rule first
+# needs it: a hub without voice settings never does, and its import cost every check 2 ms.
 if TYPE_CHECKING:
     from smarthub.voice.prose import Prose
-
-# smarthub.voice.prose (sentences, words, syllables) is imported where a configured rule
-# first reads prose: most hubs configure no voice, and every check would pay its 2 ms.
 
 _VOICED_KINDS = ("asset", "playbook")
 _AFTER_EXCLAMATION = "\x00\"'”’)]*_"  # what may follow a "!" that ends a sentence
