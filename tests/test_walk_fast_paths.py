@@ -9,11 +9,13 @@ results, so a wrong shortcut fails here rather than as a finding one column off 
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from smarthub.load import quotes
+from smarthub.load import markdown, quotes
 from smarthub.load.markdown import _INVISIBLE, BREAK, _Walk, parse_body
 from smarthub.load.prepare import (
     PARSER,
@@ -217,10 +219,135 @@ def test_masked_markdown_equals_a_character_by_character_fill(
 
 
 @EXAMPLES
-@given(st.text(alphabet=st.sampled_from("ab '\"\n.x_-’“”«»"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("ab '\"\n.x_-’‘“”«»é😀"), max_size=60))
 def test_quotation_marks_found_by_scans_equal_the_regex(text: str) -> None:
-    expected = [(match.start(), match.group()) for match in quotes._QUOTE_CHARS.finditer(text)]
+    marks = re.compile("[\"'“”‘’«»]")
+    expected = [(match.start(), match.group()) for match in marks.finditer(text)]
     assert quotes._marks(text) == expected
+
+
+def _sentence_ends_by_one_pattern(text: str) -> set[int]:
+    """Where the first word after a sentence end and its symbols stands, as first written:
+    one pattern opening with the class ``[.!?]``."""
+    pattern = re.compile(
+        rf"[.!?][\"'”’)\]]*\s+(?:(?:[{quotes._EMOJI}]|{quotes._SHORTCODE})"
+        rf"[\s{quotes._EMOJI}]*)+(?=\S)",
+        re.IGNORECASE,
+    )
+    return {match.end() for match in pattern.finditer(text)}
+
+
+SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            ".",
+            "!",
+            "?",
+            "..",
+            "?!",
+            " ",
+            "\n",
+            "\x00",
+            '"',
+            "”",
+            ")",
+            "]",
+            "’",
+            "a",
+            "Word",
+            ":",
+            ":smile:",
+            ":+1:",
+            ":K:",
+            "😀",
+            "✅",
+            "\u24dc",
+            "\ufe0f",
+            "é",
+            "-",
+            "_",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@EXAMPLES
+@given(SENTENCES)
+@example("Done? 😀 Next")
+@example("Done! :smile: Next")
+@example("Done.” ✅ Next")
+@example("Done. \u24dc Next")  # a circled letter the emoji class holds only ignoring case
+def test_sentence_ends_found_per_mark_equal_one_pattern(text: str) -> None:
+    assert quotes.sentence_starts(text, ()) == (
+        _sentence_ends_by_one_pattern(text) if not text.isascii() or ":" in text else set()
+    )
+
+
+ADDRESSES = st.lists(
+    st.sampled_from(
+        [
+            "www.",
+            "WWW.",
+            "wWw.",
+            "ww",
+            "w",
+            "W",
+            ".",
+            "x",
+            "example.com",
+            "://",
+            "https",
+            "@",
+            "a.b",
+            " ",
+            "\x00",
+            "é",
+            "(",
+            ")",
+            "_",
+            "-",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def _www_spans_unchecked(text: str) -> list[tuple[int, int]]:
+    """``_www_spans`` without its check for ``www.``: the case-blind pattern runs everywhere."""
+    spans = []
+    for match in markdown._WWW.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "._"):
+            spans.append(match.span())
+    return spans
+
+
+@EXAMPLES
+@given(ADDRESSES)
+def test_www_domains_found_after_a_case_blind_check_equal_an_unchecked_scan(text: str) -> None:
+    assert markdown._www_spans(text) == _www_spans_unchecked(text)
+
+
+def _byte_shifts_by_regex(text: str) -> tuple[list[int], list[int]]:
+    """``ByteShifts``' tables as first written: a regex scan for each non-ASCII character."""
+    positions: list[int] = []
+    extras: list[int] = []
+    extra = 0
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        positions.append(match.start() + extra)
+        extra += len(match.group().encode("utf-8")) - 1
+        extras.append(extra)
+    return positions, extras
+
+
+@EXAMPLES
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\x00\x7f\x80ÿé€’\u200b\uffff😀\U0010ffff"), max_size=60)
+)
+def test_byte_shifts_tables_equal_a_regex_scan(text: str) -> None:
+    shifts = ByteShifts(text)
+    assert (shifts.positions, shifts.extra) == _byte_shifts_by_regex(text)
 
 
 @pytest.mark.parametrize(

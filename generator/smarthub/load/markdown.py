@@ -289,23 +289,7 @@ class _Walk:
 
 def _mask_addresses(text: str) -> str:
     """Blank out bare URLs, domains and e-mail addresses, keeping the text's length."""
-    spans: list[tuple[int, int]] = []
-    for match in _AFTER_SCHEME.finditer(text):
-        start = match.start()
-        while start > 0 and text[start - 1] in _SCHEME_CHARS:
-            start -= 1
-        if start < match.start() and text[start].isalpha():
-            spans.append((start, match.end()))
-    for match in _WWW.finditer(text):
-        before = text[match.start() - 1] if match.start() else " "
-        if not (before.isalnum() or before in "._"):
-            spans.append(match.span())
-    for match in _AFTER_AT.finditer(text):
-        start = match.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
-            start -= 1
-        if start < match.start():
-            spans.append((start, match.end()))
+    spans = [*_url_spans(text), *_www_spans(text), *_email_spans(text)]
     if not spans:
         return text
     pieces: list[str] = []
@@ -317,6 +301,44 @@ def _mask_addresses(text: str) -> str:
             position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """``scheme://…`` addresses: the scheme is widened back from ``://`` by hand."""
+    spans: list[tuple[int, int]] = []
+    for match in _AFTER_SCHEME.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        if start < match.start() and text[start].isalpha():
+            spans.append((start, match.end()))
+    return spans
+
+
+def _www_spans(text: str) -> list[tuple[int, int]]:
+    """``www.…`` domains in any case that do not continue a word or a domain."""
+    # ``_WWW`` ignores case, so it opens with no literal to scan for and is tried at every
+    # character: a C scan first makes sure some spelling of ``www.`` is there at all.
+    if "www." not in text.lower():
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in _WWW.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "._"):
+            spans.append(match.span())
+    return spans
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    """E-mail addresses: the name is widened back from ``@`` by hand."""
+    spans: list[tuple[int, int]] = []
+    for match in _AFTER_AT.finditer(text):
+        start = match.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            start -= 1
+        if start < match.start():
+            spans.append((start, match.end()))
+    return spans
 
 
 def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:
