@@ -16,16 +16,20 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from smarthub.load import markdown, quotes
+from smarthub.load import prepare as prepare_module
 from smarthub.load.markdown import _INVISIBLE, BREAK, _Walk, parse_body
 from smarthub.load.prepare import (
     PARSER,
     ByteShifts,
+    Prepared,
     _fill_markdown,
     byte_to_char,
+    code_near,
     code_ranges,
     may_hold_code,
     open_containers,
     prepare,
+    template_spans,
 )
 from smarthub.model import TextRegion
 from tests.test_fuzz import MARKDOWN_PIECES
@@ -184,6 +188,79 @@ def test_code_ranges_equal_a_full_parse(body: str) -> None:
 def test_code_needs_a_backtick_a_tilde_fence_four_spaces_or_a_tab(markdown: str) -> None:
     assert _code_ranges_parsed(markdown) != []
     assert may_hold_code(markdown)
+
+
+TEMPLATED = st.lists(
+    st.sampled_from(
+        [*PIECES, "{", "}", "%}", "#}", "{{ x }}", "{% y %}", "`{{ z }}`", "    {{ w }}"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _prepared_with_every_code_range(body: str) -> Prepared:
+    """``prepare`` as first written: the code ranges always from a parse, never skipped."""
+    markdown, titles = open_containers(body)
+    code = code_ranges(markdown)
+    starts = [start for start, _ in code]
+    spans = template_spans(body, code) if prepare_module._TEMPLATE_OPENER.search(body) else []
+    leading = [
+        span
+        for span in prepare_module._leading_comments(body)
+        if prepare_module._code_end(code, starts, span[0]) is None
+    ]
+    comments = [span for span in leading if "smarthub-" in body[span[0] : span[1]]]
+    spans = sorted(spans + leading)
+    if not spans:
+        return Prepared(markdown, body, tuple(titles), ())
+    return Prepared(
+        _fill_markdown(markdown, body, spans),
+        prepare_module._fill(body, spans, lambda piece: BREAK * len(piece)),
+        tuple(titles),
+        tuple(comments),
+    )
+
+
+@EXAMPLES
+@given(TEMPLATED)
+def test_bodies_prepared_without_a_code_parse_equal_those_with_one(body: str) -> None:
+    assert prepare(body) == _prepared_with_every_code_range(body)
+
+
+@EXAMPLES
+@given(TEMPLATED)
+def test_code_is_skipped_only_where_it_holds_no_brace(body: str) -> None:
+    markdown = open_containers(body)[0]
+    offsets = list(prepare_module._brace_offsets(body))
+    parsed = code_ranges(markdown)
+    if code_near(markdown, offsets) != parsed:
+        assert not any(start <= at < end for at in offsets for start, end in parsed)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "`a {{ b }} c`",
+        "``{{ b }}``",
+        "```\n{{ x }}\n```",
+        "```\n{{ x }}",  # a fence never closed runs to the end
+        "~~~\n{% x %}\n~~~",
+        "    {{ x }}",
+        "\t{{ x }}",
+        "- a\n\n      {{ x }}",
+        ">     {{ x }}",
+        "{{ a `}}` b }}",  # the first closer is in code: the next one closes
+        "```{.python}\nx\n```",
+        "    <!-- c --> text",
+    ],
+)
+def test_braces_in_code_still_need_the_parse(body: str) -> None:
+    markdown = open_containers(body)[0]
+    asked = [*prepare_module._brace_offsets(body)]
+    asked += [start for start, _ in prepare_module._leading_comments(body)]
+    assert code_ranges(markdown) != []
+    assert code_near(markdown, asked) == code_ranges(markdown)
+    assert prepare(body) == _prepared_with_every_code_range(body)
 
 
 def _plain_fill(markdown: str, body: str, spans: list[tuple[int, int]]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyromark
@@ -74,7 +74,9 @@ def prepare(body: str) -> Prepared:
     leading = _leading_comments(body) if "<!--" in body else []
     if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
-    code = code_ranges(markdown)  # parsed only when something outside code may be masked
+    # Parsed only when something outside code may be masked, and code may hold some brace
+    # of a template (where ``template_spans`` asks) or the start of a leading comment.
+    code = code_near(markdown, [*_brace_offsets(body), *(start for start, _ in leading)])
     spans = template_spans(body, code) if has_template else []
     comments: list[tuple[int, int]] = []
     if leading:
@@ -185,6 +187,44 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
             if not ranges or start >= ranges[-1][1]:
                 ranges.append((start, end))
     return ranges
+
+
+def code_near(markdown: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """``code_ranges(markdown)``, or ``[]`` when no code can hold any of ``offsets``.
+
+    A caller asking only whether some offsets lie in code needs no parse when none can:
+    code holding an offset is a code span around it (a backtick before it and one after
+    it), a fenced block (a fence before it) or an indented code line (four columns of
+    indentation before it on its line, written as four spaces or with a tab).
+    """
+    if not may_hold_code(markdown):
+        return []
+    first_tick, last_tick = markdown.find("`"), markdown.rfind("`")
+    fences = [at for at in (markdown.find("```"), markdown.find("~~~")) if at != -1]
+    first_fence = min(fences, default=len(markdown))
+    for offset in offsets:
+        before = markdown[markdown.rfind("\n", 0, offset) + 1 : offset]  # on its line
+        if (
+            first_tick < offset < last_tick
+            or first_fence < offset
+            or "    " in before
+            or "\t" in before
+        ):
+            return code_ranges(markdown)
+    return []
+
+
+def _brace_offsets(text: str) -> Iterator[int]:
+    """Where ``template_spans`` may ask whether code holds an offset: at every ``{`` (an
+    opener's start) and before every ``}`` (a closer's start)."""
+    at = text.find("{")
+    while at != -1:
+        yield at
+        at = text.find("{", at + 1)
+    at = text.find("}", 1)
+    while at != -1:
+        yield at - 1
+        at = text.find("}", at + 1)
 
 
 def may_hold_code(markdown: str) -> bool:
