@@ -23,16 +23,12 @@ _EMOJI = (
 )
 _SHORTCODE = r":[a-z0-9_+-]+:"
 _LEAD = re.compile(rf"(?:[\s\x00{_EMOJI}]|{_SHORTCODE})*", re.IGNORECASE)
-# One pattern per sentence-ending mark: a pattern opening with a literal is searched by a
-# fast scan for that character, while a leading class (``[.!?]``) is tested at every
-# character, several times slower. A match holds no other ``.``, ``!`` or ``?``, so the
-# three scans find the matches one pattern with ``[.!?]`` would.
-_AFTER_SENTENCE = tuple(
-    re.compile(
-        rf"{re.escape(mark)}[\"'”’)\]]*\s+(?:(?:[{_EMOJI}]|{_SHORTCODE})[\s{_EMOJI}]*)+(?=\S)",
-        re.IGNORECASE,
-    )
-    for mark in ".!?"
+_ANY_SHORTCODE = re.compile(_SHORTCODE, re.IGNORECASE)
+# What follows a sentence's end (``.``, ``!`` or ``?``) when symbols open the next sentence.
+# The ends are found by C scans for each mark and this is tried after each: a pattern
+# opening with the class ``[.!?]`` is tested at every character, several times slower.
+_AFTER_SENTENCE_END = re.compile(
+    rf"[\"'”’)\]]*\s+(?:(?:[{_EMOJI}]|{_SHORTCODE})[\s{_EMOJI}]*)+(?=\S)", re.IGNORECASE
 )
 
 
@@ -45,9 +41,27 @@ def sentence_starts(text: str, starts: Iterable[int]) -> set[int]:
         end = _LEAD.match(text, start).end()  # type: ignore[union-attr]
         if start < end < len(text):
             found.add(end)
-    if not text.isascii() or ":" in text:
-        for pattern in _AFTER_SENTENCE:
-            found.update(match.end() for match in pattern.finditer(text))
+    # Symbols are emoji (never ASCII) or shortcodes: most texts hold neither.
+    if not text.isascii() or (":" in text and _ANY_SHORTCODE.search(text) is not None):
+        found.update(_after_sentence_symbols(text))
+    return found
+
+
+def _after_sentence_symbols(text: str) -> list[int]:
+    """Offsets of the first word after each sentence end followed by symbols.
+
+    A match holds no ``.``, ``!`` or ``?`` past its start, so trying the pattern after
+    every mark finds what one scan of the text for ``[.!?]`` and the pattern would.
+    """
+    found: list[int] = []
+    after = _AFTER_SENTENCE_END.match
+    for mark in ".!?":
+        at = text.find(mark)
+        while at != -1:
+            match = after(text, at + 1)
+            if match is not None:
+                found.append(match.end())
+            at = text.find(mark, at + 1)
     return found
 
 
