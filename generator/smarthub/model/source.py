@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -12,6 +13,9 @@ from typing import Any
 import yaml
 
 from smarthub.yamlsafe import KEY, Spans, collect_spans, compose
+
+_LINE_BREAK = re.compile("\n")
+_NEAR_START = 2048  # offsets up to here are positioned without ``line_starts``
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,17 +100,18 @@ class SourceFile:
     def line_starts(self) -> array[int]:
         """Offsets where each line starts (computed once)."""
         if self._line_starts is None:
-            starts = array("q", [0])
-            find = self.text.find
-            position = find("\n")
-            while position != -1:
-                starts.append(position + 1)
-                position = find("\n", position + 1)
-            self._line_starts = starts
+            # A literal pattern's C scan: cheaper per line than a ``find`` call from Python.
+            breaks = _LINE_BREAK.finditer(self.text)
+            self._line_starts = array("q", [0, *[match.end() for match in breaks]])
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of a character offset."""
+        if self._line_starts is None and 0 <= offset <= _NEAR_START:
+            # Most front-matter problems stand in the first lines: counting the line breaks
+            # before them is cheaper than the table of every line start of the file.
+            text = self.text
+            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         starts = self.line_starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
