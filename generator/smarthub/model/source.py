@@ -81,6 +81,9 @@ class SourceFile:
     _meta_spans: Spans | None = field(default=None, repr=False)
     meta_line: int = 0
     has_front_matter: bool = False
+    # Read by the plain reader (``plainyaml``): each top-level key stands bare on a line of
+    # its own at the mapping's indentation, once, so ``key_span`` can find it in the text.
+    meta_plain: bool = False
     regions: list[TextRegion] = field(default_factory=list)
     encoding_bom: bool = False
     comments: tuple[tuple[int, int], ...] = ()  # HTML comments that may hold directives
@@ -147,7 +150,31 @@ class SourceFile:
 
     def key_span(self, key: str) -> tuple[int, int] | None:
         """File offsets of a top-level front-matter key itself."""
+        if self.meta_plain and key in self.meta:
+            found = self._plain_key_span(key)
+            if found is not None:
+                return found
         return self.value_span(key, KEY)
+
+    def _plain_key_span(self, key: str) -> tuple[int, int] | None:
+        """The key's offsets found in plain front matter, without composing the YAML again.
+
+        Lines at the first line's indentation are the top-level keys (and ``- `` items of
+        their lists); nested keys of the same name stand deeper.
+        """
+        if self.meta_yaml is None:
+            return None
+        start, end = self.meta_yaml
+        offset, root = start, -1
+        for line in self.text[start:end].split("\n"):
+            content = line.lstrip(" ")
+            if content:
+                indent = len(line) - len(content)
+                root = indent if root < 0 else root
+                if indent == root and content.partition(":")[0] == key:
+                    return offset + indent, offset + indent + len(key)
+            offset += len(line) + 1
+        return None
 
     def _offsets(
         self, start_line: int, start_column: int, end_line: int, end_column: int
