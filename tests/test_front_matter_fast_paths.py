@@ -3,7 +3,8 @@
 For front matter the plain reader took, ``SourceFile.key_span`` finds a top-level key in
 the text instead of composing the document again; each case below holds it to the
 composed node's span, over generated documents where nested keys share the top-level
-keys' names.
+keys' names. The suggestion for an unknown key is computed once per key (cached), and
+every file with it still gets its own message at its own line.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smarthub import kinds
+from smarthub.config import load_config
+from smarthub.load import load_hub
 from smarthub.load.frontmatter import split_front_matter
+from smarthub.load.schema import schema
 from smarthub.model.source import SourceFile
 from smarthub.yamlsafe import KEY
 
@@ -63,3 +68,46 @@ def test_a_nested_key_of_the_same_name_is_not_the_top_level_one() -> None:
     start, end = source.key_span("layout")  # type: ignore[misc]
     assert source.position(start) == (4, 1)
     assert source.text[start:end] == "layout"
+
+
+def test_each_file_with_an_unknown_key_gets_its_own_message_and_position(hub) -> None:  # type: ignore[no-untyped-def]
+    entry = "---\nterm: lead\n{extra}owner: sales\nreviewed: 2026-06-10\n---\nA lead.\n"
+    root = hub(
+        files={
+            f"glossary/{name}.md": entry.format(extra=extra)
+            for name, extra in [
+                ("a", "layout: page\n"),
+                ("b", "\nlayout: page\n"),
+                ("c", "trem: x\n"),
+                ("d", "trem: x\n"),
+            ]
+        }
+    )
+    loaded = load_hub(load_config(root / "mkdocs.yml"))
+    found = sorted(
+        (problem.source.rel, problem.source.position(problem.start), problem.message)
+        for problem in loaded.problems
+    )
+    allowed = "; allowed keys are " + ", ".join(field.name for field in schema(kinds.get("term")))
+    assert found == [
+        (
+            "glossary/a.md",
+            (3, 1),
+            f"unknown key 'layout'{allowed} (put custom keys under 'extra:')",
+        ),
+        (
+            "glossary/b.md",
+            (4, 1),
+            f"unknown key 'layout'{allowed} (put custom keys under 'extra:')",
+        ),
+        (
+            "glossary/c.md",
+            (3, 1),
+            "unknown key 'trem': did you mean 'term'? (put custom keys under 'extra:')",
+        ),
+        (
+            "glossary/d.md",
+            (3, 1),
+            "unknown key 'trem': did you mean 'term'? (put custom keys under 'extra:')",
+        ),
+    ]
