@@ -263,6 +263,17 @@ def test_braces_in_code_still_need_the_parse(body: str) -> None:
     assert prepare(body) == _prepared_with_every_code_range(body)
 
 
+@EXAMPLES
+@given(
+    st.text(alphabet=st.sampled_from("!?=<-é "), max_size=20),
+    st.sampled_from(["!!!", "???", "===", "<!--"]),
+)
+def test_a_marker_looked_for_by_its_first_character_first_is_found_alike(
+    text: str, marker: str
+) -> None:
+    assert prepare_module.holds(text, marker) == (marker in text)
+
+
 def _plain_fill(markdown: str, body: str, spans: list[tuple[int, int]]) -> str:
     """``_fill_markdown`` as first written: blank every span, then NUL character by character."""
     spaced = list(markdown)

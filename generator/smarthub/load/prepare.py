@@ -71,7 +71,7 @@ def prepare(body: str) -> Prepared:
     """The body with containers opened and templates and line-leading comments masked."""
     markdown, titles = open_containers(body)
     has_template = _TEMPLATE_OPENER.search(body) is not None
-    leading = _leading_comments(body) if "<!--" in body else []
+    leading = _leading_comments(body) if holds(body, "<!--") else []
     if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
     # Parsed only when something outside code may be masked, and code may hold some brace
@@ -92,6 +92,15 @@ def prepare(body: str) -> Prepared:
         tuple(titles),
         tuple(comments),
     )
+
+
+def holds(text: str, marker: str) -> bool:
+    """``marker in text``, its first character looked for first.
+
+    A one-character scan is a C ``memchr``, many times faster than the scan for a longer
+    marker, and most texts lack the character: ``!`` of ``!!!``, ``<`` of ``<!--``.
+    """
+    return marker[0] in text and marker in text
 
 
 def blank_templates(text: str, fill: str = " ") -> str:
@@ -379,7 +388,7 @@ def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
     Returns the rewritten text and the offsets of the titles (inside their quotes).
     """
     titles: list[tuple[int, int]] = []
-    if "!!!" not in body and "???" not in body and "===" not in body:
+    if not (holds(body, "!!!") or holds(body, "???") or holds(body, "===")):
         return body, titles
     lines = body.split("\n")
     line_start = 0
