@@ -410,8 +410,9 @@ class _RegionBuilder:
         self.headings: list[tuple[int, int]] = []
         self.length = 0
         self.pending_start = False
-        # Substring tests are plain C scans, several times faster than one regex scan.
-        self.invisible = any(char in body for char in _INVISIBLE)
+        # Substring tests are plain C scans, several times faster than one regex scan; the
+        # invisible characters are not ASCII.
+        self.invisible = not body.isascii() and any(char in body for char in _INVISIBLE)
         self.scrub = self.invisible or "&" in body
 
     def add_text(self, start: int, end: int) -> None:

@@ -132,9 +132,9 @@ def quotations(text: str, block_starts: Iterable[int]) -> tuple[tuple[int, int],
 def _marks(text: str) -> list[tuple[int, str]]:
     """The offset and character of each quotation mark in ``text``, in order."""
     # A C substring scan per mark finds them several times faster than one regex scan for
-    # a class of marks, and a mark wider than the text's characters is rejected at once.
+    # a class of marks; ASCII text can hold only the straight ones.
     marks: list[tuple[int, str]] = []
-    for char in _QUOTE_MARKS:
+    for char in "\"'" if text.isascii() else _QUOTE_MARKS:
         at = text.find(char)
         while at != -1:
             marks.append((at, char))
