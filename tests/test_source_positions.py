@@ -53,3 +53,13 @@ def test_an_offset_past_the_top_builds_the_line_table_once() -> None:
     assert source.position(5 * 499 + 2) == (500, 3)
     assert source._line_starts is not None
     assert source.position(7) == (2, 3)
+
+
+def test_the_id_is_the_nfc_file_name_however_often_it_is_asked() -> None:
+    source = SourceFile(
+        path=Path("glossary/cafe\u0301.md"), rel="glossary/cafe\u0301.md", kind="term"
+    )
+    assert [source.id, source.id] == ["caf\u00e9", "caf\u00e9"]
+    assert (
+        SourceFile(path=Path("docs/readme.txt"), rel="docs/readme.txt", kind="doc").id == "readme"
+    )

@@ -88,6 +88,7 @@ class SourceFile:
     encoding_bom: bool = False
     comments: tuple[tuple[int, int], ...] = ()  # HTML comments that may hold directives
     _line_starts: array[int] | None = field(default=None, repr=False)
+    _id: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -96,8 +97,11 @@ class SourceFile:
         macOS may write file names in NFD; ids are compared with the NFC values written in
         front matter (``related``, ``personas``), so both spellings name the same entry.
         """
-        name = self.path.name[: -len(".md")] if self.path.name.endswith(".md") else self.path.stem
-        return unicodedata.normalize("NFC", name)
+        if self._id is None:  # asked thousands of times in a check: worked out once
+            name = self.path.name
+            name = name[: -len(".md")] if name.endswith(".md") else self.path.stem
+            self._id = unicodedata.normalize("NFC", name)
+        return self._id
 
     @property
     def line_starts(self) -> array[int]:
