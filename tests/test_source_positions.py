@@ -2,7 +2,8 @@
 
 ``position`` counts line breaks for an offset near the top of a file whose line table is
 not built yet, and bisects the table otherwise; ``line_starts`` builds the table with a
-regex scan. Each is held here to the plain computation over tricky generated text.
+regex scan. Each is held here to the plain computation over tricky generated text. The
+id, worked out once, stays the NFC file name.
 """
 
 from __future__ import annotations
