@@ -241,6 +241,8 @@ def test_code_is_skipped_only_where_it_holds_no_brace(body: str) -> None:
     "body",
     [
         "`a {{ b }} c`",
+        "`a\n{{ b }}\nc`",  # a span runs over lines of its paragraph
+        "x\n\n`a\n{{ b }}` c\n\ny",
         "``{{ b }}``",
         "```\n{{ x }}\n```",
         "```\n{{ x }}",  # a fence never closed runs to the end
@@ -250,6 +252,8 @@ def test_code_is_skipped_only_where_it_holds_no_brace(body: str) -> None:
         "- a\n\n      {{ x }}",
         ">     {{ x }}",
         "{{ a `}}` b }}",  # the first closer is in code: the next one closes
+        "{% a `%}` b %}",
+        "{# a `#}` b #}",
         "```{.python}\nx\n```",
         "    <!-- c --> text",
     ],

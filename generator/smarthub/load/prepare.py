@@ -201,38 +201,47 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
 def code_near(markdown: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
     """``code_ranges(markdown)``, or ``[]`` when no code can hold any of ``offsets``.
 
-    A caller asking only whether some offsets lie in code needs no parse when none can:
-    code holding an offset is a code span around it (a backtick before it and one after
-    it), a fenced block (a fence before it) or an indented code line (four columns of
-    indentation before it on its line, written as four spaces or with a tab).
+    A caller asking only whether some offsets (none of them a backtick) lie in code needs
+    no parse when none can: code holding an offset is a fenced block (a fence before it),
+    an indented code line (four columns of indentation before it on its line, written as
+    four spaces or with a tab) or a code span (backticks on both sides of it, with no
+    empty line between them: a span stays inside its paragraph).
     """
     if not may_hold_code(markdown):
         return []
-    first_tick, last_tick = markdown.find("`"), markdown.rfind("`")
     fences = [at for at in (markdown.find("```"), markdown.find("~~~")) if at != -1]
     first_fence = min(fences, default=len(markdown))
     for offset in offsets:
-        before = markdown[markdown.rfind("\n", 0, offset) + 1 : offset]  # on its line
+        line = markdown[markdown.rfind("\n", 0, offset) + 1 : offset]  # before it on its line
         if (
-            first_tick < offset < last_tick
-            or first_fence < offset
-            or "    " in before
-            or "\t" in before
+            first_fence < offset
+            or "    " in line
+            or "\t" in line
+            or _between_backticks(markdown, offset)
         ):
             return code_ranges(markdown)
     return []
 
 
+def _between_backticks(markdown: str, offset: int) -> bool:
+    """Whether a backtick stands before ``offset`` and one after it, in its paragraph."""
+    start = markdown.rfind("\n\n", 0, offset) + 1
+    end = markdown.find("\n\n", offset)
+    end = len(markdown) if end == -1 else end
+    return markdown.find("`", start, offset) != -1 and markdown.find("`", offset, end) != -1
+
+
 def _brace_offsets(text: str) -> Iterator[int]:
     """Where ``template_spans`` may ask whether code holds an offset: at every ``{`` (an
-    opener's start) and before every ``}`` (a closer's start)."""
+    opener's start) and every ``}}``, ``%}`` and ``#}`` (a closer's start)."""
     at = text.find("{")
     while at != -1:
         yield at
         at = text.find("{", at + 1)
     at = text.find("}", 1)
     while at != -1:
-        yield at - 1
+        if text[at - 1] in "}%#":
+            yield at - 1
         at = text.find("}", at + 1)
 
 
