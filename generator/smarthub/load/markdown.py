@@ -21,6 +21,7 @@ from smarthub.load.prepare import (
     ByteShifts,
     blank_templates,
     byte_to_char,
+    holds,
     open_containers,
     prepare,
     template_spans,
@@ -476,7 +477,7 @@ class _RegionBuilder:
     def region(self) -> TextRegion:
         """The joined text with its offsets, sentence starts and quotations."""
         text = "".join(self.parts)
-        if "://" in text or "www." in text or "@" in text:
+        if "@" in text or holds(text, "://") or "www." in text:
             text = _mask_addresses(text)
         starts = self.starts
         return TextRegion(
