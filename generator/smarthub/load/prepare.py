@@ -70,7 +70,7 @@ class Prepared:
 def prepare(body: str) -> Prepared:
     """The body with containers opened and templates and line-leading comments masked."""
     markdown, titles = open_containers(body)
-    has_template = _TEMPLATE_OPENER.search(body) is not None
+    has_template = "{" in body and _TEMPLATE_OPENER.search(body) is not None  # memchr first
     leading = _leading_comments(body) if holds(body, "<!--") else []
     if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
