@@ -269,9 +269,13 @@ def test_braces_in_code_still_need_the_parse(body: str) -> None:
 
 @EXAMPLES
 @given(
-    st.text(alphabet=st.sampled_from("!?=<-é "), max_size=20),
+    st.lists(
+        st.sampled_from(["!", "?", "=", "<", "-", "é", " ", "! ", "!!!", "<!--"]), max_size=90
+    ).map("".join),
     st.sampled_from(["!!!", "???", "===", "<!--"]),
 )
+@example("! " * 70 + "!!!", "!!!")  # more first characters than are tried one by one
+@example("! " * 70 + "!!", "!!!")
 def test_a_marker_looked_for_by_its_first_character_first_is_found_alike(
     text: str, marker: str
 ) -> None:
