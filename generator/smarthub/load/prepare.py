@@ -35,6 +35,7 @@ PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which pars
 
 # Every byte that opens a multi-byte UTF-8 character becomes 1, every other byte 0.
 _LEAD_BYTES = bytes.maketrans(bytes(range(256)), bytes(int(byte >= 0xC0) for byte in range(256)))
+_TRIES = 64  # occurrences of a marker's first character ``holds`` tries one by one
 _TEMPLATE_OPENER = re.compile(r"\{[{%#:]")
 _TEMPLATE_CLOSER = {"{": "}}", "%": "%}", "#": "#}"}
 # An HTML comment opening a line (after indentation, block quote and list markers) would
@@ -111,9 +112,6 @@ def holds(text: str, marker: str) -> bool:
             return True
         at = text.find(first, at + 1)
     return at != -1 and text.find(marker, at) != -1
-
-
-_TRIES = 64
 
 
 def blank_templates(text: str, fill: str = " ") -> str:
