@@ -113,8 +113,17 @@ class ParsedBody:
     """The checkable text of a body and its first paragraph as plain text."""
 
     region: TextRegion
-    first_paragraph: str
+    first_paragraph_pieces: tuple[str, ...]  # the paragraph's text pieces, as parsed
     comments: tuple[tuple[int, int], ...] = ()  # file offsets of HTML comments naming smarthub
+
+    @property
+    def first_paragraph(self) -> str:
+        """The first paragraph with its white space collapsed (a glossary definition).
+
+        Joined only when asked: only kinds with a ``body_field`` (glossary entries) use it,
+        and splitting every other page's first paragraph into words was wasted work.
+        """
+        return " ".join("".join(self.first_paragraph_pieces).replace(BREAK, "").split())
 
 
 def parse_body(text: str, body_start: int) -> ParsedBody:
@@ -129,11 +138,10 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
         builder.add_text(start, end)
         builder.headings.append((heading_start, builder.length))
     builder.add_break()
-    definition = " ".join("".join(walk.first_paragraph).replace(BREAK, "").split())
     comments = sorted(
         walk.comments + [(body_start + s, body_start + e) for s, e in prepared.comments]
     )
-    return ParsedBody(builder.region(), definition, tuple(comments))
+    return ParsedBody(builder.region(), tuple(walk.first_paragraph), tuple(comments))
 
 
 class _Walk:
