@@ -9,21 +9,27 @@ results, so a wrong shortcut fails here rather than as a finding one column off 
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from smarthub.load import quotes
+from smarthub.load import markdown, quotes
+from smarthub.load import prepare as prepare_module
 from smarthub.load.markdown import _INVISIBLE, BREAK, _Walk, parse_body
 from smarthub.load.prepare import (
     PARSER,
     ByteShifts,
+    Prepared,
     _fill_markdown,
     byte_to_char,
+    code_near,
     code_ranges,
     may_hold_code,
     open_containers,
     prepare,
+    template_spans,
 )
 from smarthub.model import TextRegion
 from tests.test_fuzz import MARKDOWN_PIECES
@@ -184,6 +190,98 @@ def test_code_needs_a_backtick_a_tilde_fence_four_spaces_or_a_tab(markdown: str)
     assert may_hold_code(markdown)
 
 
+TEMPLATED = st.lists(
+    st.sampled_from(
+        [*PIECES, "{", "}", "%}", "#}", "{{ x }}", "{% y %}", "`{{ z }}`", "    {{ w }}"]
+    ),
+    max_size=40,
+).map("".join)
+
+
+def _prepared_with_every_code_range(body: str) -> Prepared:
+    """``prepare`` as first written: the code ranges always from a parse, never skipped."""
+    markdown, titles = open_containers(body)
+    code = code_ranges(markdown)
+    starts = [start for start, _ in code]
+    spans = template_spans(body, code) if prepare_module._TEMPLATE_OPENER.search(body) else []
+    leading = [
+        span
+        for span in prepare_module._leading_comments(body)
+        if prepare_module._code_end(code, starts, span[0]) is None
+    ]
+    comments = [span for span in leading if "smarthub-" in body[span[0] : span[1]]]
+    spans = sorted(spans + leading)
+    if not spans:
+        return Prepared(markdown, body, tuple(titles), ())
+    return Prepared(
+        _fill_markdown(markdown, body, spans),
+        prepare_module._fill(body, spans, lambda piece: BREAK * len(piece)),
+        tuple(titles),
+        tuple(comments),
+    )
+
+
+@EXAMPLES
+@given(TEMPLATED)
+def test_bodies_prepared_without_a_code_parse_equal_those_with_one(body: str) -> None:
+    assert prepare(body) == _prepared_with_every_code_range(body)
+
+
+@EXAMPLES
+@given(TEMPLATED)
+def test_code_is_skipped_only_where_it_holds_no_brace(body: str) -> None:
+    markdown = open_containers(body)[0]
+    offsets = list(prepare_module._brace_offsets(body))
+    parsed = code_ranges(markdown)
+    if code_near(markdown, offsets) != parsed:
+        assert not any(start <= at < end for at in offsets for start, end in parsed)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "`a {{ b }} c`",
+        "`a\n{{ b }}\nc`",  # a span runs over lines of its paragraph
+        "x\n\n`a\n{{ b }}` c\n\ny",
+        "``{{ b }}``",
+        "```\n{{ x }}\n```",
+        "```\n{{ x }}",  # a fence never closed runs to the end
+        "~~~\n{% x %}\n~~~",
+        "    {{ x }}",
+        "\t{{ x }}",
+        "- a\n\n      {{ x }}",
+        ">     {{ x }}",
+        "{{ a `}}` b }}",  # the first closer is in code: the next one closes
+        "{% a `%}` b %}",
+        "{# a `#}` b #}",
+        "```{.python}\nx\n```",
+        "    <!-- c --> text",
+    ],
+)
+def test_braces_in_code_still_need_the_parse(body: str) -> None:
+    markdown = open_containers(body)[0]
+    asked = [*prepare_module._brace_offsets(body)]
+    asked += [start for start, _ in prepare_module._leading_comments(body)]
+    assert code_ranges(markdown) != []
+    assert code_near(markdown, asked) == code_ranges(markdown)
+    assert prepare(body) == _prepared_with_every_code_range(body)
+
+
+@EXAMPLES
+@given(
+    st.lists(
+        st.sampled_from(["!", "?", "=", "<", "-", "é", " ", "! ", "!!!", "<!--"]), max_size=90
+    ).map("".join),
+    st.sampled_from(["!!!", "???", "===", "<!--"]),
+)
+@example("! " * 70 + "!!!", "!!!")  # more first characters than are tried one by one
+@example("! " * 70 + "!!", "!!!")
+def test_a_marker_looked_for_by_its_first_character_first_is_found_alike(
+    text: str, marker: str
+) -> None:
+    assert prepare_module.holds(text, marker) == (marker in text)
+
+
 def _plain_fill(markdown: str, body: str, spans: list[tuple[int, int]]) -> str:
     """``_fill_markdown`` as first written: blank every span, then NUL character by character."""
     spaced = list(markdown)
@@ -217,10 +315,135 @@ def test_masked_markdown_equals_a_character_by_character_fill(
 
 
 @EXAMPLES
-@given(st.text(alphabet=st.sampled_from("ab '\"\n.x_-’“”«»"), max_size=60))
+@given(st.text(alphabet=st.sampled_from("ab '\"\n.x_-’‘“”«»é😀"), max_size=60))
 def test_quotation_marks_found_by_scans_equal_the_regex(text: str) -> None:
-    expected = [(match.start(), match.group()) for match in quotes._QUOTE_CHARS.finditer(text)]
+    marks = re.compile("[\"'“”‘’«»]")
+    expected = [(match.start(), match.group()) for match in marks.finditer(text)]
     assert quotes._marks(text) == expected
+
+
+def _sentence_ends_by_one_pattern(text: str) -> set[int]:
+    """Where the first word after a sentence end and its symbols stands, as first written:
+    one pattern opening with the class ``[.!?]``."""
+    pattern = re.compile(
+        rf"[.!?][\"'”’)\]]*\s+(?:(?:[{quotes._EMOJI}]|{quotes._SHORTCODE})"
+        rf"[\s{quotes._EMOJI}]*)+(?=\S)",
+        re.IGNORECASE,
+    )
+    return {match.end() for match in pattern.finditer(text)}
+
+
+SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            ".",
+            "!",
+            "?",
+            "..",
+            "?!",
+            " ",
+            "\n",
+            "\x00",
+            '"',
+            "”",
+            ")",
+            "]",
+            "’",
+            "a",
+            "Word",
+            ":",
+            ":smile:",
+            ":+1:",
+            ":K:",
+            "😀",
+            "✅",
+            "\u24dc",
+            "\ufe0f",
+            "é",
+            "-",
+            "_",
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@EXAMPLES
+@given(SENTENCES)
+@example("Done? 😀 Next")
+@example("Done! :smile: Next")
+@example("Done.” ✅ Next")
+@example("Done. \u24dc Next")  # a circled letter the emoji class holds only ignoring case
+def test_sentence_ends_found_per_mark_equal_one_pattern(text: str) -> None:
+    assert quotes.sentence_starts(text, ()) == (
+        _sentence_ends_by_one_pattern(text) if not text.isascii() or ":" in text else set()
+    )
+
+
+ADDRESSES = st.lists(
+    st.sampled_from(
+        [
+            "www.",
+            "WWW.",
+            "wWw.",
+            "ww",
+            "w",
+            "W",
+            ".",
+            "x",
+            "example.com",
+            "://",
+            "https",
+            "@",
+            "a.b",
+            " ",
+            "\x00",
+            "é",
+            "(",
+            ")",
+            "_",
+            "-",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+def _www_spans_unchecked(text: str) -> list[tuple[int, int]]:
+    """``_www_spans`` without its check for ``www.``: the case-blind pattern runs everywhere."""
+    spans = []
+    for match in markdown._WWW.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "._"):
+            spans.append(match.span())
+    return spans
+
+
+@EXAMPLES
+@given(ADDRESSES)
+def test_www_domains_found_after_a_case_blind_check_equal_an_unchecked_scan(text: str) -> None:
+    assert markdown._www_spans(text) == _www_spans_unchecked(text)
+
+
+def _byte_shifts_by_regex(text: str) -> tuple[list[int], list[int]]:
+    """``ByteShifts``' tables as first written: a regex scan for each non-ASCII character."""
+    positions: list[int] = []
+    extras: list[int] = []
+    extra = 0
+    for match in re.finditer(r"[^\x00-\x7f]", text):
+        positions.append(match.start() + extra)
+        extra += len(match.group().encode("utf-8")) - 1
+        extras.append(extra)
+    return positions, extras
+
+
+@EXAMPLES
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\x00\x7f\x80ÿé€’\u200b\uffff😀\U0010ffff"), max_size=60)
+)
+def test_byte_shifts_tables_equal_a_regex_scan(text: str) -> None:
+    shifts = ByteShifts(text)
+    assert (shifts.positions, shifts.extra) == _byte_shifts_by_regex(text)
 
 
 @pytest.mark.parametrize(

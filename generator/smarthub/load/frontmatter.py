@@ -103,6 +103,7 @@ def split_front_matter(source: SourceFile, *, required: bool) -> list[LoadProble
         # Nearly every file: plain YAML read without libyaml (same values, same spans).
         data, spans = plain
         source.meta, source.meta_yaml = data, (yaml_start, closing.start())
+        source.meta_plain = True
         for key in CHECKED_SCALARS:
             if key in spans and isinstance(data[key], str):
                 start, end = spans[key]

@@ -21,6 +21,7 @@ from smarthub.load.prepare import (
     ByteShifts,
     blank_templates,
     byte_to_char,
+    holds,
     open_containers,
     prepare,
     template_spans,
@@ -45,6 +46,9 @@ __all__ = [
 _URL_TAIL = r"[^\s<>\"'`\x00]*[^\s<>\"'`.,;:!?)\]}\x00]"
 _AFTER_SCHEME = re.compile("://" + _URL_TAIL)
 _WWW = re.compile(r"www\." + _URL_TAIL, re.IGNORECASE)
+# The dot of ``www.`` in any case (``w`` folds only to ``W``): a pattern opening with a
+# literal is searched by a fast scan for it, cheaper than lowering the text.
+_SOME_WWW = re.compile(r"\.(?<=[wW]{3}\.)")
 _AFTER_AT = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _SCHEME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-")
 
@@ -109,8 +113,17 @@ class ParsedBody:
     """The checkable text of a body and its first paragraph as plain text."""
 
     region: TextRegion
-    first_paragraph: str
+    first_paragraph_pieces: tuple[str, ...]  # the paragraph's text pieces, as parsed
     comments: tuple[tuple[int, int], ...] = ()  # file offsets of HTML comments naming smarthub
+
+    @property
+    def first_paragraph(self) -> str:
+        """The first paragraph with its white space collapsed (a glossary definition).
+
+        Joined only when asked: only kinds with a ``body_field`` (glossary entries) use it,
+        and splitting every other page's first paragraph into words was wasted work.
+        """
+        return " ".join("".join(self.first_paragraph_pieces).replace(BREAK, "").split())
 
 
 def parse_body(text: str, body_start: int) -> ParsedBody:
@@ -125,11 +138,10 @@ def parse_body(text: str, body_start: int) -> ParsedBody:
         builder.add_text(start, end)
         builder.headings.append((heading_start, builder.length))
     builder.add_break()
-    definition = " ".join("".join(walk.first_paragraph).replace(BREAK, "").split())
     comments = sorted(
         walk.comments + [(body_start + s, body_start + e) for s, e in prepared.comments]
     )
-    return ParsedBody(builder.region(), definition, tuple(comments))
+    return ParsedBody(builder.region(), tuple(walk.first_paragraph), tuple(comments))
 
 
 class _Walk:
@@ -289,23 +301,7 @@ class _Walk:
 
 def _mask_addresses(text: str) -> str:
     """Blank out bare URLs, domains and e-mail addresses, keeping the text's length."""
-    spans: list[tuple[int, int]] = []
-    for match in _AFTER_SCHEME.finditer(text):
-        start = match.start()
-        while start > 0 and text[start - 1] in _SCHEME_CHARS:
-            start -= 1
-        if start < match.start() and text[start].isalpha():
-            spans.append((start, match.end()))
-    for match in _WWW.finditer(text):
-        before = text[match.start() - 1] if match.start() else " "
-        if not (before.isalnum() or before in "._"):
-            spans.append(match.span())
-    for match in _AFTER_AT.finditer(text):
-        start = match.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
-            start -= 1
-        if start < match.start():
-            spans.append((start, match.end()))
+    spans = [*_url_spans(text), *_www_spans(text), *_email_spans(text)]
     if not spans:
         return text
     pieces: list[str] = []
@@ -317,6 +313,44 @@ def _mask_addresses(text: str) -> str:
             position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """``scheme://…`` addresses: the scheme is widened back from ``://`` by hand."""
+    spans: list[tuple[int, int]] = []
+    for match in _AFTER_SCHEME.finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1] in _SCHEME_CHARS:
+            start -= 1
+        if start < match.start() and text[start].isalpha():
+            spans.append((start, match.end()))
+    return spans
+
+
+def _www_spans(text: str) -> list[tuple[int, int]]:
+    """``www.…`` domains in any case that do not continue a word or a domain."""
+    # ``_WWW`` ignores case, so it opens with no literal to scan for and is tried at every
+    # character: a scan for the dot first makes sure some spelling of ``www.`` is there.
+    if _SOME_WWW.search(text) is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for match in _WWW.finditer(text):
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "._"):
+            spans.append(match.span())
+    return spans
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    """E-mail addresses: the name is widened back from ``@`` by hand."""
+    spans: list[tuple[int, int]] = []
+    for match in _AFTER_AT.finditer(text):
+        start = match.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "._+-"):
+            start -= 1
+        if start < match.start():
+            spans.append((start, match.end()))
+    return spans
 
 
 def scalar_region(text: str, start: int, end: int, *, heading: bool) -> TextRegion:
@@ -388,8 +422,9 @@ class _RegionBuilder:
         self.headings: list[tuple[int, int]] = []
         self.length = 0
         self.pending_start = False
-        # Substring tests are plain C scans, several times faster than one regex scan.
-        self.invisible = any(char in body for char in _INVISIBLE)
+        # Substring tests are plain C scans, several times faster than one regex scan; the
+        # invisible characters are not ASCII.
+        self.invisible = not body.isascii() and any(char in body for char in _INVISIBLE)
         self.scrub = self.invisible or "&" in body
 
     def add_text(self, start: int, end: int) -> None:
@@ -450,7 +485,7 @@ class _RegionBuilder:
     def region(self) -> TextRegion:
         """The joined text with its offsets, sentence starts and quotations."""
         text = "".join(self.parts)
-        if "://" in text or "www." in text or "@" in text:
+        if "@" in text or holds(text, "://") or "www." in text:
             text = _mask_addresses(text)
         starts = self.starts
         return TextRegion(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import pyromark
@@ -33,7 +33,9 @@ _OPTIONS = (
 )
 PARSER = pyromark.Markdown(options=_OPTIONS)  # shared with the site, which parses pages alike
 
-_MULTI_BYTE = re.compile(r"[^\x00-\x7f]")
+# Every byte that opens a multi-byte UTF-8 character becomes 1, every other byte 0.
+_LEAD_BYTES = bytes.maketrans(bytes(range(256)), bytes(int(byte >= 0xC0) for byte in range(256)))
+_TRIES = 64  # occurrences of a marker's first character ``holds`` tries one by one
 _TEMPLATE_OPENER = re.compile(r"\{[{%#:]")
 _TEMPLATE_CLOSER = {"{": "}}", "%": "%}", "#": "#}"}
 # An HTML comment opening a line (after indentation, block quote and list markers) would
@@ -69,11 +71,13 @@ class Prepared:
 def prepare(body: str) -> Prepared:
     """The body with containers opened and templates and line-leading comments masked."""
     markdown, titles = open_containers(body)
-    has_template = _TEMPLATE_OPENER.search(body) is not None
-    leading = _leading_comments(body) if "<!--" in body else []
+    has_template = "{" in body and _TEMPLATE_OPENER.search(body) is not None  # memchr first
+    leading = _leading_comments(body) if holds(body, "<!--") else []
     if not has_template and not leading:
         return Prepared(markdown, body, tuple(titles), ())
-    code = code_ranges(markdown)  # parsed only when something outside code may be masked
+    # Parsed only when something outside code may be masked, and code may hold some brace
+    # of a template (where ``template_spans`` asks) or the start of a leading comment.
+    code = code_near(markdown, [*_brace_offsets(body), *(start for start, _ in leading)])
     spans = template_spans(body, code) if has_template else []
     comments: list[tuple[int, int]] = []
     if leading:
@@ -89,6 +93,25 @@ def prepare(body: str) -> Prepared:
         tuple(titles),
         tuple(comments),
     )
+
+
+def holds(text: str, marker: str) -> bool:
+    """``marker in text``, found from the occurrences of its first character.
+
+    A one-character ``find`` is a C ``memchr``, many times faster than the scan for a
+    longer marker, and the first character is rare in most texts (``!`` of ``!!!``, ``<``
+    of ``<!--``): each occurrence is tried in turn, up to ``_TRIES`` of them, and only a
+    text with more is scanned for the whole marker.
+    """
+    first = marker[0]
+    at = text.find(first)
+    for _ in range(_TRIES):
+        if at == -1:
+            return False
+        if text.startswith(marker, at):
+            return True
+        at = text.find(first, at + 1)
+    return at != -1 and text.find(marker, at) != -1
 
 
 def blank_templates(text: str, fill: str = " ") -> str:
@@ -184,6 +207,53 @@ def code_ranges(markdown: str) -> list[tuple[int, int]]:
             if not ranges or start >= ranges[-1][1]:
                 ranges.append((start, end))
     return ranges
+
+
+def code_near(markdown: str, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    """``code_ranges(markdown)``, or ``[]`` when no code can hold any of ``offsets``.
+
+    A caller asking only whether some offsets (none of them a backtick) lie in code needs
+    no parse when none can: code holding an offset is a fenced block (a fence before it),
+    an indented code line (four columns of indentation before it on its line, written as
+    four spaces or with a tab) or a code span (backticks on both sides of it, with no
+    empty line between them: a span stays inside its paragraph).
+    """
+    if not may_hold_code(markdown):
+        return []
+    fences = [at for at in (markdown.find("```"), markdown.find("~~~")) if at != -1]
+    first_fence = min(fences, default=len(markdown))
+    for offset in offsets:
+        line = markdown[markdown.rfind("\n", 0, offset) + 1 : offset]  # before it on its line
+        if (
+            first_fence < offset
+            or "    " in line
+            or "\t" in line
+            or _between_backticks(markdown, offset)
+        ):
+            return code_ranges(markdown)
+    return []
+
+
+def _between_backticks(markdown: str, offset: int) -> bool:
+    """Whether a backtick stands before ``offset`` and one after it, in its paragraph."""
+    start = markdown.rfind("\n\n", 0, offset) + 1
+    end = markdown.find("\n\n", offset)
+    end = len(markdown) if end == -1 else end
+    return markdown.find("`", start, offset) != -1 and markdown.find("`", offset, end) != -1
+
+
+def _brace_offsets(text: str) -> Iterator[int]:
+    """Where ``template_spans`` may ask whether code holds an offset: at every ``{`` (an
+    opener's start) and every ``}}``, ``%}`` and ``#}`` (a closer's start)."""
+    at = text.find("{")
+    while at != -1:
+        yield at
+        at = text.find("{", at + 1)
+    at = text.find("}", 1)
+    while at != -1:
+        if text[at - 1] in "}%#":
+            yield at - 1
+        at = text.find("}", at + 1)
 
 
 def may_hold_code(markdown: str) -> bool:
@@ -285,11 +355,18 @@ class ByteShifts:
     def __init__(self, text: str) -> None:
         self.positions: list[int] = []  # byte offset of each multi-byte character
         self.extra: list[int] = []  # bytes beyond one per character, up to and including it
+        # Found in the encoded bytes: ``find`` is a C scan, where a regex testing each
+        # character against a class took several times longer.
+        encoded = text.encode("utf-8")
+        leads = encoded.translate(_LEAD_BYTES)
         extra = 0
-        for match in _MULTI_BYTE.finditer(text):
-            self.positions.append(match.start() + extra)
-            extra += len(match.group().encode("utf-8")) - 1
+        position = leads.find(1)
+        while position != -1:
+            self.positions.append(position)
+            lead = encoded[position]  # 110xxxxx, 1110xxxx or 11110xxx: 1, 2 or 3 bytes follow
+            extra += 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
             self.extra.append(extra)
+            position = leads.find(1, position + 1)
 
     def to_char(self, offset: int) -> int:
         """The character offset of a byte offset."""
@@ -331,7 +408,7 @@ def open_containers(body: str) -> tuple[str, list[tuple[int, int]]]:
     Returns the rewritten text and the offsets of the titles (inside their quotes).
     """
     titles: list[tuple[int, int]] = []
-    if "!!!" not in body and "???" not in body and "===" not in body:
+    if not (holds(body, "!!!") or holds(body, "???") or holds(body, "===")):
         return body, titles
     lines = body.split("\n")
     line_start = 0

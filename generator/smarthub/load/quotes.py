@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
-_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
+_QUOTE_MARKS = "\"'“”‘’«»"
 _DOUBLE_CLOSE = {"“": "”", "«": "»"}
 _MAX_SINGLE = 200  # a straight-single quotation longer than this is more likely apostrophes
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")
@@ -23,8 +23,17 @@ _EMOJI = (
 )
 _SHORTCODE = r":[a-z0-9_+-]+:"
 _LEAD = re.compile(rf"(?:[\s\x00{_EMOJI}]|{_SHORTCODE})*", re.IGNORECASE)
-_AFTER_SENTENCE = re.compile(
-    rf"[.!?][\"'”’)\]]*\s+(?:(?:[{_EMOJI}]|{_SHORTCODE})[\s{_EMOJI}]*)+(?=\S)", re.IGNORECASE
+_ANY_SHORTCODE = re.compile(_SHORTCODE, re.IGNORECASE)
+# What follows a sentence's end (``.``, ``!`` or ``?``) when symbols open the next sentence.
+# It is tried only after the ends ``_SENTENCE_ENDS`` find: one pattern per mark, opening
+# with it, is searched by a fast scan for that character, where a pattern opening with the
+# class ``[.!?]`` is tested at every character; and an end followed by a letter or digit
+# (most of them) is no candidate.
+_AFTER_SENTENCE_END = re.compile(
+    rf"[\"'”’)\]]*\s+(?:(?:[{_EMOJI}]|{_SHORTCODE})[\s{_EMOJI}]*)+(?=\S)", re.IGNORECASE
+)
+_SENTENCE_ENDS = tuple(
+    re.compile(rf"{re.escape(mark)}[\"'”’)\]]*\s+(?=[^A-Za-z0-9\s])") for mark in ".!?"
 )
 
 
@@ -37,8 +46,25 @@ def sentence_starts(text: str, starts: Iterable[int]) -> set[int]:
         end = _LEAD.match(text, start).end()  # type: ignore[union-attr]
         if start < end < len(text):
             found.add(end)
-    if not text.isascii() or ":" in text:
-        found.update(match.end() for match in _AFTER_SENTENCE.finditer(text))
+    # Symbols are emoji (never ASCII) or shortcodes: most texts hold neither.
+    if not text.isascii() or (":" in text and _ANY_SHORTCODE.search(text) is not None):
+        found.update(_after_sentence_symbols(text))
+    return found
+
+
+def _after_sentence_symbols(text: str) -> list[int]:
+    """Offsets of the first word after each sentence end followed by symbols.
+
+    A match holds no ``.``, ``!`` or ``?`` past its start, so trying the pattern after
+    each end found finds what one scan of the text for ``[.!?]`` and the pattern would.
+    """
+    found: list[int] = []
+    after = _AFTER_SENTENCE_END.match
+    for ends in _SENTENCE_ENDS:
+        for end in ends.finditer(text):
+            match = after(text, end.start() + 1)
+            if match is not None:
+                found.append(match.end())
     return found
 
 
@@ -108,12 +134,10 @@ def quotations(text: str, block_starts: Iterable[int]) -> tuple[tuple[int, int],
 
 def _marks(text: str) -> list[tuple[int, str]]:
     """The offset and character of each quotation mark in ``text``, in order."""
-    if not text.isascii():
-        return [(match.start(), match.group()) for match in _QUOTE_CHARS.finditer(text)]
-    # ASCII text can hold only straight quotes, and C substring scans find them several
-    # times faster than a regex scan of every character.
+    # A C substring scan per mark finds them several times faster than one regex scan for
+    # a class of marks; ASCII text can hold only the straight ones.
     marks: list[tuple[int, str]] = []
-    for char in "\"'":
+    for char in "\"'" if text.isascii() else _QUOTE_MARKS:
         at = text.find(char)
         while at != -1:
             marks.append((at, char))

@@ -56,6 +56,16 @@ def _fields_by_name(model: type) -> dict[str, Field]:
     return {field.name: field for field in fields_of(model)}
 
 
+@functools.lru_cache(maxsize=256)
+def _close_keys(key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The allowed key closest to an unknown one, if any is close.
+
+    Cached: a hub repeats the same unknown keys (``layout:`` from another site generator),
+    and difflib compares each with every allowed key.
+    """
+    return tuple(difflib.get_close_matches(key, allowed, n=1, cutoff=0.6))
+
+
 def validate(source: SourceFile, kind: Kind) -> Validated:
     """Check ``source.meta`` against the contract for ``kind``."""
     fields = _fields_by_name(kind.model)
@@ -77,7 +87,7 @@ def validate(source: SourceFile, kind: Kind) -> Validated:
                 continue  # nearly every key: known, so no message needs its text
             key = _key_text(key)
             if key not in fields:
-                close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.6)
+                close = _close_keys(key, tuple(fields))
                 hint = (
                     f": did you mean '{close[0]}'?"
                     if close

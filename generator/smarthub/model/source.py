@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from array import array
 from bisect import bisect_right
@@ -12,6 +13,9 @@ from typing import Any
 import yaml
 
 from smarthub.yamlsafe import KEY, Spans, collect_spans, compose
+
+_LINE_BREAK = re.compile("\n")
+_NEAR_START = 2048  # offsets up to here are positioned without ``line_starts``
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,10 +81,14 @@ class SourceFile:
     _meta_spans: Spans | None = field(default=None, repr=False)
     meta_line: int = 0
     has_front_matter: bool = False
+    # Read by the plain reader (``plainyaml``): each top-level key stands bare on a line of
+    # its own at the mapping's indentation, once, so ``key_span`` can find it in the text.
+    meta_plain: bool = False
     regions: list[TextRegion] = field(default_factory=list)
     encoding_bom: bool = False
     comments: tuple[tuple[int, int], ...] = ()  # HTML comments that may hold directives
     _line_starts: array[int] | None = field(default=None, repr=False)
+    _id: str | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -89,24 +97,28 @@ class SourceFile:
         macOS may write file names in NFD; ids are compared with the NFC values written in
         front matter (``related``, ``personas``), so both spellings name the same entry.
         """
-        name = self.path.name[: -len(".md")] if self.path.name.endswith(".md") else self.path.stem
-        return unicodedata.normalize("NFC", name)
+        if self._id is None:  # asked thousands of times in a check: worked out once
+            name = self.path.name
+            name = name[: -len(".md")] if name.endswith(".md") else self.path.stem
+            self._id = unicodedata.normalize("NFC", name)
+        return self._id
 
     @property
     def line_starts(self) -> array[int]:
         """Offsets where each line starts (computed once)."""
         if self._line_starts is None:
-            starts = array("q", [0])
-            find = self.text.find
-            position = find("\n")
-            while position != -1:
-                starts.append(position + 1)
-                position = find("\n", position + 1)
-            self._line_starts = starts
+            # A literal pattern's C scan: cheaper per line than a ``find`` call from Python.
+            breaks = _LINE_BREAK.finditer(self.text)
+            self._line_starts = array("q", [0, *[match.end() for match in breaks]])
         return self._line_starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of a character offset."""
+        if self._line_starts is None and 0 <= offset <= _NEAR_START:
+            # Most front-matter problems stand in the first lines: counting the line breaks
+            # before them is cheaper than the table of every line start of the file.
+            text = self.text
+            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         starts = self.line_starts
         line = bisect_right(starts, offset) - 1
         return line + 1, offset - starts[line] + 1
@@ -142,7 +154,31 @@ class SourceFile:
 
     def key_span(self, key: str) -> tuple[int, int] | None:
         """File offsets of a top-level front-matter key itself."""
+        if self.meta_plain and key in self.meta:
+            found = self._plain_key_span(key)
+            if found is not None:
+                return found
         return self.value_span(key, KEY)
+
+    def _plain_key_span(self, key: str) -> tuple[int, int] | None:
+        """The key's offsets found in plain front matter, without composing the YAML again.
+
+        Lines at the first line's indentation are the top-level keys (and ``- `` items of
+        their lists); nested keys of the same name stand deeper.
+        """
+        if self.meta_yaml is None:
+            return None
+        start, end = self.meta_yaml
+        offset, root = start, -1
+        for line in self.text[start:end].split("\n"):
+            content = line.lstrip(" ")
+            if content:
+                indent = len(line) - len(content)
+                root = indent if root < 0 else root
+                if indent == root and content.partition(":")[0] == key:
+                    return offset + indent, offset + indent + len(key)
+            offset += len(line) + 1
+        return None
 
     def _offsets(
         self, start_line: int, start_column: int, end_line: int, end_column: int
