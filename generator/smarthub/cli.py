@@ -182,6 +182,10 @@ def check(
 
         selected = changed_paths(config, changed_since)
 
+    if output is not None:  # refused before the check runs, so a refusal changes nothing
+        from smarthub.targets import check_output_file
+
+        check_output_file(config, output)
     fixing = fix or show_diff  # fixes need every file loaded in this process
     workers = 1 if fixing else jobs
 
@@ -218,9 +222,7 @@ def check(
     if output is not None:
         from smarthub.atomic import write_atomic
         from smarthub.report.text import summary_line
-        from smarthub.targets import check_output_file
 
-        check_output_file(config, output)
         try:
             write_atomic(output, report.encode("utf-8"))
         except OSError as error:
