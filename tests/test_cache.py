@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,78 @@ def test_a_settled_file_rewritten_to_the_same_size_and_time_is_checked_again(
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     assert path.stat().st_size == status.st_size
     assert term_findings() == [("content/a.md", 8, 10), ("content/b.md", 8, 10)]
+
+
+def test_a_file_changed_less_than_two_seconds_ago_is_read_again_next_time(
+    tmp_path: Path,
+) -> None:
+    """Only settled times stand for a file's bytes: a write within the same timestamp tick
+    would keep them. A file whose modification time is old but whose change time is fresh
+    (a restored ``mtime``) is not settled either."""
+    root = make_hub(tmp_path)
+    old = time.time() - 3600
+    os.utime(root / "content" / "a.md", (old, old))
+    check(root)
+    (stored,) = (root / ".smarthub_cache").glob("*.json")
+    entries = json.loads(stored.read_text(encoding="utf-8"))["files"]
+    assert "state" not in entries["content/a.md"]  # its change time is fresh
+    assert "state" not in entries["content/b.md"]
+
+
+def test_unchanged_compares_the_state_or_the_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "_SETTLED_NS", 0)
+    path = tmp_path / "a.md"
+    path.write_text("Send the e-mail.\n", encoding="utf-8")
+    store = cache.FindingCache(tmp_path / ".smarthub_cache", "key")
+    digest = store.digest("a.md", path)
+    assert store.unchanged("a.md", path, digest)
+    path.write_text("Send the email!!\n", encoding="utf-8")  # same size, new times
+    assert not store.unchanged("a.md", path, digest)
+    assert not store.unchanged("gone.md", tmp_path / "gone.md", digest)
+
+
+def test_a_damaged_file_entry_is_checked_again_even_when_the_hub_is_unchanged(
+    tmp_path: Path,
+) -> None:
+    root = make_hub(tmp_path)
+    expected = check(root, "--no-cache").stdout
+    check(root)
+    (stored,) = (root / ".smarthub_cache").glob("*.json")
+    document = json.loads(stored.read_text(encoding="utf-8"))
+    document["files"]["content/a.md"]["findings"] = 3
+    stored.write_text(json.dumps(document), encoding="utf-8")
+    assert check(root).stdout == expected
+
+
+def test_a_file_turned_into_a_link_out_of_the_hub_is_reported_though_the_rest_is_cached(
+    tmp_path: Path,
+) -> None:
+    root = make_hub(tmp_path)
+    check(root)
+    outside = tmp_path / "outside.md"
+    outside.write_text(ASSET, encoding="utf-8")
+    (root / "content" / "b.md").unlink()
+    (root / "content" / "b.md").symlink_to(outside)
+    assert check(root).stdout == check(root, "--no-cache").stdout
+    assert [code for path, *_, code in findings(root) if path == "content/b.md"] == ["LOAD001"]
+
+
+def test_a_check_of_some_files_reports_the_same_with_the_cache(tmp_path: Path) -> None:
+    root = make_hub(tmp_path)
+    expected = check(root, "--no-cache", "content/a.md").stdout
+    assert check(root, "content/a.md").stdout == expected
+    assert check(root, "content/a.md").stdout == expected
+    assert check(root).stdout == check(root, "--no-cache").stdout
+
+
+def test_a_refused_file_added_to_a_cached_hub_is_reported(tmp_path: Path) -> None:
+    """A refused file is never cached, so the list of cached files stays the same: the
+    unchanged hub's entry must still notice it."""
+    root = make_hub(tmp_path)
+    check(root)
+    check(root)
+    (root / "content" / 'say "hi".md').write_text(ASSET, encoding="utf-8")
+    assert check(root).stdout == check(root, "--no-cache").stdout
+    assert ('content/say "hi".md', "LOAD001") in [(path, code) for path, *_, code in findings(root)]
