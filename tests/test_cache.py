@@ -29,7 +29,9 @@ ASSET = entry(
 )
 
 
-def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def check(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             sys.executable,
@@ -46,6 +48,7 @@ def check(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
 
 
@@ -208,14 +211,7 @@ def test_an_environment_setting_is_part_of_the_cache_key(tmp_path: Path) -> None
     )
     (root / "content" / "b.md").write_text(ASSET.replace("QBR", "CRO"), encoding="utf-8")
     assert ("content/b.md", 8, 27, "TERM004") in findings(root)
-    allowed = subprocess.run(
-        [sys.executable, "-m", "smarthub", "check", "--format", "json", "--today", "2026-11-30"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "SMARTHUB_TEST_ALLOWED": "CRO"},
-    )
+    allowed = check(root, env={**os.environ, "SMARTHUB_TEST_ALLOWED": "CRO"})
     codes = [(f["path"], f["code"]) for f in json.loads(allowed.stdout)["findings"]]
     assert ("content/b.md", "TERM004") not in codes
 
