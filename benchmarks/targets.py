@@ -118,9 +118,9 @@ ANALYSIS: dict[str, str] = {
         "The corpus is small (2 MB, 616 files with the glossary and personas), so smarthub's "
         "fixed costs weigh: of its 0.47 s of CPU, Python with this machine's site packages "
         "takes about 0.07 s, imports about 0.08 s (click, PyYAML, inflect for plurals) and "
-        "compiling the 300-term form regex 0.013 s. The margin is thin (30.7× and 31.3× in "
-        "two runs, textlint's CPU varies by 10%): re-run with more repetitions on a quiet "
-        "machine before reading a miss as a regression."
+        "compiling the 300-term form regex 0.013 s. The margin is thin (29.9× to 33.6× in "
+        "four runs, median 31.0×; textlint's CPU moves most): re-run with more repetitions "
+        "on a quiet machine before reading a miss as a regression."
     ),
     "textlint-cpu-10000": (
         "textlint at 10,000 assets runs only without `--quick` (one run takes minutes); run "
