@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from smarthub.checks.registry import find_rule
 from smarthub.checks.stale_baseline import BASELINE_NAME as BASELINE_NAME
 from smarthub.checks.stale_baseline import STALE_BASELINE
+from smarthub.checks.stale_baseline import default_path as default_path
 from smarthub.config import ConfigError, HubConfig
 from smarthub.findings import Finding
 
@@ -75,11 +76,6 @@ class Baseline:
         """1-based ``(line, column)`` of a character offset in the file."""
         line = self.text.count("\n", 0, offset) + 1
         return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-
-
-def default_path(config: HubConfig) -> Path:
-    """Where the baseline lives unless ``--baseline`` or ``-o`` says otherwise."""
-    return config.root / BASELINE_NAME
 
 
 def resolve(config: HubConfig, explicit: Path | None = None) -> Baseline | None:

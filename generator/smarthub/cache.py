@@ -154,19 +154,17 @@ class FindingCache:
         """The digest of the file's bytes, from its entry when its state on disk is the one
         recorded; raises ``OSError`` when the file cannot be read."""
         state = self._state(path)
+        if state is None:
+            return file_digest(read_bytes(path))
+        self._states[rel] = state
         entry = self.entries.get(rel)
         if (
-            state is not None
-            and isinstance(entry, dict)
+            isinstance(entry, dict)
             and entry.get("state") == state
             and isinstance(entry.get("digest"), str)
         ):
-            self._states[rel] = state
             return entry["digest"]
-        data = read_bytes(path)
-        if state is not None:
-            self._states[rel] = state
-        return file_digest(data)
+        return file_digest(read_bytes(path))
 
     def _state(self, path: Path) -> list[int] | None:
         """Size, times and inode of a file whose times are settled, else None."""

@@ -234,9 +234,9 @@ def check(
 
 
 def _baseline(config: HubConfig, explicit: Path | None):
-    from smarthub.checks.stale_baseline import BASELINE_NAME
+    from smarthub.checks.stale_baseline import default_path
 
-    if explicit is None and not (config.root / BASELINE_NAME).is_file():
+    if explicit is None and not default_path(config).is_file():
         return None  # as baseline.resolve decides, without importing the baseline's reader
     from smarthub import baseline
 

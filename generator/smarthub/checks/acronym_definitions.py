@@ -314,9 +314,8 @@ def _lines_holding(text: str, words: Collection[str]) -> list[tuple[int, int]]:
     for word in words:
         position = text.find(word)
         while position != -1:
-            line_end = text.find("\n", position)
-            line_end = len(text) if line_end == -1 else line_end
-            spans[text.rfind("\n", 0, position) + 1] = line_end
+            line_start, line_end = _line_around(text, position)
+            spans[line_start] = line_end
             position = text.find(word, line_end)
     return sorted(spans.items())
 
@@ -334,12 +333,16 @@ def _in_whole_page(text: str, only: Collection[str]) -> set[str]:
             defined.add(term.group(1))
     bar = text.find("|")
     while bar != -1:
-        line_start = text.rfind("\n", 0, bar) + 1
-        line_end = text.find("\n", bar)
-        line_end = len(text) if line_end == -1 else line_end
+        line_start, line_end = _line_around(text, bar)
         defined |= _in_table_row(text[line_start:line_end])
         bar = text.find("|", line_end)
     return defined
+
+
+def _line_around(text: str, position: int) -> tuple[int, int]:
+    """The ``[start, end)`` span of the line of ``text`` ("\\n" breaks) holding ``position``."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end == -1 else end
 
 
 def _breaks_at_newlines_only(body: str) -> bool:

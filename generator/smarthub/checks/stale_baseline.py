@@ -7,10 +7,19 @@ records) only when there is a file to read.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from smarthub.checks.registry import register
+from smarthub.config import HubConfig
 from smarthub.findings import Severity
 
-BASELINE_NAME = ".smarthub-baseline.json"  # next to mkdocs.yml unless --baseline says otherwise
+BASELINE_NAME = ".smarthub-baseline.json"
+
+
+def default_path(config: HubConfig) -> Path:
+    """Where the baseline lives unless ``--baseline`` or ``-o`` says otherwise."""
+    return config.root / BASELINE_NAME
+
 
 STALE_BASELINE = register(
     "LINT002",
